@@ -31,11 +31,11 @@ param enablePtu bool = false
 @description('PTU units for the provisioned deployment when enablePtu is true.')
 param ptuCapacity int = 50
 
-@description('Residency policy per pipeline (single-region:<region>, data-zone:<zone>, global).')
+@description('Residency policy per pipeline (single-region:<region>, data-zone:<zone>, global). FOIA runs under data-zone:usgov in Azure Government; each policy must match at least one region of openAiRegions.')
 param pipelineResidency object = {
   radiology: 'single-region:westeurope'
   var: 'data-zone:americas'
-  foia: 'data-zone:usgov'
+  foia: 'data-zone:americas'
 }
 
 @description('IANA or Windows time zone of the VaR desk: the 5 AM schedule runs in it.')
