@@ -155,6 +155,7 @@ export function configParity(main: Template, infraDir: string, params: Record<st
       file: main.file,
       message: `app setting ${k} carries a key; use identity or a Key Vault reference`,
     }));
+  findings.push(...residencySatisfiable(env, main.file));
   try {
     loadConfig(env);
   } catch (error) {
@@ -165,4 +166,23 @@ export function configParity(main: Template, infraDir: string, params: Record<st
     });
   }
   return findings;
+}
+
+/** A pipeline whose residency policy no deployed region satisfies would fail every model call on Azure. */
+export function residencySatisfiable(env: Record<string, string>, file: string): Finding[] {
+  const endpoints = JSON.parse(env.MODEL_ENDPOINTS ?? '[]') as { region: string; dataZone: string }[];
+  return Object.entries(env)
+    .filter(([key]) => key.endsWith('_RESIDENCY'))
+    .filter(([, policy]) => {
+      const [mode, value] = policy.split(':');
+      if (mode === 'global') return false;
+      if (mode === 'single-region') return !endpoints.some((e) => e.region === value);
+      if (mode === 'data-zone') return !endpoints.some((e) => e.dataZone === value);
+      return true;
+    })
+    .map(([key, policy]) => ({
+      rule: 'residency',
+      file,
+      message: `${key}=${policy} matches none of the deployed regions (${endpoints.map((e) => `${e.region}/${e.dataZone}`).join(', ')})`,
+    }));
 }

@@ -74,6 +74,11 @@ test('a module call passing an undeclared or missing param is reported', () => {
   assert.ok(messages.some((m) => m.includes('does not pass required param auditRetentionDays')));
 });
 
+test('a pipeline residency policy that no deployed region satisfies is reported', () => {
+  const dir = mutated('main.bicep', (t) => t.replace("foia: 'data-zone:americas'", "foia: 'data-zone:usgov'"));
+  assert.ok(rulesOf(dir).some((m) => m.startsWith('residency: FOIA_RESIDENCY=data-zone:usgov matches none')));
+});
+
 test('the gateway endpoint list is computed from openAiRegions, PTU first when enabled', () => {
   const [main] = readTemplates(infraDir, ['main.bicep']);
   const scope = evaluateTemplate(main!.declarations, infraDir, {
