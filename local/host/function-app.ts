@@ -1,0 +1,102 @@
+import type { CoreApi, RegisteredFunction } from './runtime/core-api';
+import { type InputEntry, type InvocationRequest, type InvocationResponse, invokeFunction } from './runtime/invoke';
+import { entryFiles, loadEntryFiles } from './runtime/load';
+
+export type HostLog = (level: 'debug' | 'info' | 'warn' | 'error', message: string) => void;
+
+/** Supplies the value of a non-trigger input binding (e.g. `durableClient`) for an invocation. */
+export type ExtraInputProvider = (binding: { type: string; [k: string]: unknown }) => unknown | undefined;
+
+/** Writes a function's output bindings (queue, blob, ...) after it returns. */
+export type OutputWriter = (
+  fn: RegisteredFunction,
+  outputs: { name: string; data: unknown }[],
+  trigger: InvocationRequest,
+) => Promise<void>;
+
+/** The loaded app: its functions, hooks, and a worker-faithful invoke. */
+export class FunctionApp {
+  readonly appHookData: Record<string, unknown> = {};
+  readonly #appLevelHookData: Record<string, unknown> = {};
+  extraInputs: ExtraInputProvider = () => undefined;
+  writeOutputs: OutputWriter = async () => {};
+  #inFlight = 0;
+  #idle: (() => void)[] = [];
+
+  private constructor(
+    readonly core: CoreApi,
+    readonly appDir: string,
+    readonly log: HostLog,
+  ) {}
+
+  static async load(appDir: string, log: HostLog, main?: string): Promise<FunctionApp> {
+    const core = loadEntryFiles(entryFiles(appDir, main));
+    core.userLog = (level, category, message) => {
+      if (category === 'system' && level !== 'error' && level !== 'warning') return;
+      log(level === 'error' ? 'error' : level === 'warning' ? 'warn' : 'debug', message);
+    };
+    const capabilities = await core.programmingModel!.getCapabilities({});
+    if (capabilities.HttpUri) {
+      throw new Error(
+        'app.setup({ enableHttpStream: true }) needs the HTTP proxy protocol, which this local host does not implement',
+      );
+    }
+    return new FunctionApp(core, appDir, log);
+  }
+
+  get functions(): RegisteredFunction[] {
+    return [...this.core.functions.values()];
+  }
+
+  get(name: string): RegisteredFunction | undefined {
+    return this.core.functions.get(name);
+  }
+
+  async runAppHook(name: 'appStart' | 'appTerminate'): Promise<void> {
+    for (const hook of this.core.hooks[name]) {
+      await hook({
+        hookData: this.#appLevelHookData,
+        appHookData: this.appHookData,
+        functionAppDirectory: this.appDir,
+      });
+    }
+  }
+
+  /** Invokes `name` with its trigger value; adds the extra inputs the function declares and writes its outputs. */
+  async invoke(
+    name: string,
+    triggerData: unknown,
+    triggerMetadata: Record<string, unknown> = {},
+    retryContext?: InvocationRequest['retryContext'],
+  ): Promise<InvocationResponse> {
+    const fn = this.get(name);
+    if (!fn) throw new Error(`function "${name}" is not registered`);
+    const inputData: InputEntry[] = [{ name: fn.triggerName, data: triggerData }];
+    for (const [bindingName, binding] of Object.entries(fn.metadata.bindings)) {
+      if (bindingName === fn.triggerName || binding.direction !== 'in') continue;
+      const value = this.extraInputs(binding);
+      if (value !== undefined) inputData.push({ name: bindingName, data: value });
+    }
+    const request: InvocationRequest = { inputData, triggerMetadata, retryContext };
+    this.#inFlight++;
+    try {
+      const response = await invokeFunction(this.core, fn, request, this.appHookData, (fnName, level, message) =>
+        this.log(level === 'error' ? 'error' : level === 'warning' ? 'warn' : 'info', `[${fnName}] ${message}`),
+      );
+      if (response.outputData.length > 0) await this.writeOutputs(fn, response.outputData, request);
+      return response;
+    } finally {
+      this.#inFlight--;
+      if (this.#inFlight === 0) for (const resolve of this.#idle.splice(0)) resolve();
+    }
+  }
+
+  /** Resolves when no invocation is running, or after `graceMs`. */
+  async drain(graceMs: number): Promise<boolean> {
+    if (this.#inFlight === 0) return true;
+    return Promise.race([
+      new Promise<boolean>((resolve) => this.#idle.push(() => resolve(true))),
+      new Promise<boolean>((resolve) => setTimeout(() => resolve(false), graceMs).unref()),
+    ]);
+  }
+}

@@ -1,0 +1,34 @@
+/** Something that feeds a trigger: started after the app loads, stopped (drained) at shutdown. */
+export interface TriggerListener {
+  readonly description: string;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Randomised exponential back-off between polls of an idle source, as the Functions host does. */
+export class PollingBackoff {
+  #current: number;
+  constructor(
+    private readonly minMs: number,
+    private readonly maxMs: number,
+  ) {
+    this.#current = minMs;
+  }
+  reset(): void {
+    this.#current = this.minMs;
+  }
+  next(): number {
+    const wait = this.#current;
+    this.#current = Math.min(this.maxMs, this.#current * 2);
+    return wait * (0.8 + Math.random() * 0.4);
+  }
+}
+
+export const sleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });

@@ -1,0 +1,145 @@
+import { randomUUID } from 'node:crypto';
+import type { DequeuedMessageItem, QueueClient } from '@azure/storage-queue';
+import type { FunctionApp } from '../function-app';
+import type { QueueSettings } from '../host-json';
+import type { RegisteredFunction } from '../runtime/core-api';
+import { jsonData } from '../runtime/typed-data';
+import { PollingBackoff, sleep, type TriggerListener } from './listener';
+
+const STRICT_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+/** WebJobs keeps a running message invisible for 10 minutes (renewed while it runs). */
+const LEASE_SECONDS = 600;
+
+export type QueueFlavour = 'storage' | 'servicebus';
+
+/**
+ * A storage-queue trigger with the WebJobs QueueProcessor rules: batches of `batchSize`, a new batch when fewer than
+ * `newBatchThreshold` run, delete on success, visible again after `visibilityTimeout` on failure, and after
+ * `maxDequeueCount` failures the message is copied intact to `<queue>-poison`. Locally, Service Bus queue triggers
+ * run on an Azurite queue of the same name with plain-text bodies and Service Bus-shaped metadata.
+ */
+export class QueueListener implements TriggerListener {
+  readonly description: string;
+  #abort = new AbortController();
+  #loop: Promise<void> | undefined;
+  #running = new Set<Promise<void>>();
+
+  constructor(
+    private readonly app: FunctionApp,
+    private readonly fn: RegisteredFunction,
+    private readonly queue: QueueClient,
+    private readonly poison: QueueClient,
+    private readonly settings: QueueSettings,
+    private readonly flavour: QueueFlavour = 'storage',
+  ) {
+    this.description = `${flavour === 'servicebus' ? 'Service Bus queue (local: Azurite queue)' : 'queue'} ${queue.name}`;
+  }
+
+  async start(): Promise<void> {
+    await this.queue.createIfNotExists();
+    await this.poison.createIfNotExists();
+    this.#loop = this.#poll();
+  }
+
+  async stop(): Promise<void> {
+    this.#abort.abort();
+    await this.#loop;
+    await Promise.allSettled([...this.#running]);
+  }
+
+  async #poll(): Promise<void> {
+    const backoff = new PollingBackoff(50, this.settings.maxPollingIntervalMs);
+    while (!this.#abort.signal.aborted) {
+      if (this.#running.size > this.settings.newBatchThreshold) {
+        await Promise.race([...this.#running]);
+        continue;
+      }
+      let messages: DequeuedMessageItem[] = [];
+      try {
+        const batch = await this.queue.receiveMessages({
+          numberOfMessages: this.settings.batchSize,
+          visibilityTimeout: LEASE_SECONDS,
+        });
+        messages = batch.receivedMessageItems;
+      } catch (error) {
+        this.app.log('warn', `${this.description}: receive failed: ${(error as Error).message}`);
+      }
+      if (messages.length === 0) {
+        await sleep(backoff.next(), this.#abort.signal);
+        continue;
+      }
+      backoff.reset();
+      for (const message of messages) {
+        const run = this.#process(message).finally(() => this.#running.delete(run));
+        this.#running.add(run);
+      }
+    }
+  }
+
+  async #process(message: DequeuedMessageItem): Promise<void> {
+    let text = message.messageText;
+    if (this.flavour === 'storage' && this.settings.messageEncoding === 'base64') {
+      if (!STRICT_BASE64.test(text.replace(/\s/g, ''))) {
+        this.app.log(
+          'warn',
+          `${this.description}: message ${message.messageId} is not valid base64 (host.json messageEncoding is base64); moved to ${this.poison.name} without running ${this.fn.name}`,
+        );
+        return this.#toPoison(message);
+      }
+      text = Buffer.from(text, 'base64').toString('utf8');
+    }
+    try {
+      await this.app.invoke(this.fn.name, { string: text }, this.#metadata(message, text));
+      await this.queue.deleteMessage(message.messageId, message.popReceipt);
+    } catch (error) {
+      const attempt = message.dequeueCount;
+      this.app.log(
+        'warn',
+        `${this.fn.name} failed on ${this.description} message ${message.messageId} (attempt ${attempt} of ${this.settings.maxDequeueCount}): ${(error as Error).message}`,
+      );
+      if (attempt >= this.settings.maxDequeueCount) return this.#toPoison(message);
+      await this.queue
+        .updateMessage(
+          message.messageId,
+          message.popReceipt,
+          undefined,
+          Math.round(this.settings.visibilityTimeoutMs / 1000),
+        )
+        .catch((e: Error) =>
+          this.app.log('warn', `${this.description}: could not release message ${message.messageId}: ${e.message}`),
+        );
+    }
+  }
+
+  async #toPoison(message: DequeuedMessageItem): Promise<void> {
+    await this.poison.sendMessage(message.messageText);
+    await this.queue.deleteMessage(message.messageId, message.popReceipt);
+    this.app.log('warn', `message ${message.messageId} moved to ${this.poison.name}`);
+  }
+
+  #metadata(message: DequeuedMessageItem, text: string): Record<string, unknown> {
+    const iso = (d: Date | undefined) => jsonData(d ? d.toISOString() : null);
+    if (this.flavour === 'servicebus') {
+      return {
+        MessageId: { string: message.messageId },
+        DeliveryCount: jsonData(message.dequeueCount),
+        EnqueuedTimeUtc: iso(message.insertedOn),
+        ExpiresAtUtc: iso(message.expiresOn),
+        LockToken: { string: message.popReceipt },
+        ContentType: { string: 'text/plain' },
+        SequenceNumber: jsonData(message.insertedOn.getTime()),
+        UserProperties: jsonData({}),
+      };
+    }
+    return {
+      QueueTrigger: { string: text },
+      DequeueCount: jsonData(message.dequeueCount),
+      Id: { string: message.messageId },
+      PopReceipt: { string: message.popReceipt },
+      InsertionTime: iso(message.insertedOn),
+      ExpirationTime: iso(message.expiresOn),
+      NextVisibleTime: iso(message.nextVisibleOn),
+      sys: jsonData({ MethodName: this.fn.name, UtcNow: new Date().toISOString(), RandGuid: randomUUID() }),
+    };
+  }
+}

@@ -1,0 +1,111 @@
+import type { BlobServiceClient } from '@azure/storage-blob';
+import { Cron } from 'croner';
+import type { Clock } from '../clock';
+import type { FunctionApp } from '../function-app';
+import type { RegisteredFunction } from '../runtime/core-api';
+import type { TriggerListener } from './listener';
+
+interface ScheduleStatus {
+  Last: string;
+  Next: string;
+  LastUpdated: string;
+}
+
+/**
+ * A timer trigger: six-field NCRONTAB in WEBSITE_TIME_ZONE, `runOnStartup`, and schedule status kept in
+ * `azure-webjobs-hosts/timers/...` (as the host's monitor does) so a restart neither fires twice nor skips an
+ * occurrence silently: a missed one runs at start with `isPastDue: true`. Time comes from the host Clock.
+ */
+export class TimerListener implements TriggerListener {
+  readonly description: string;
+  readonly #cron: Cron;
+  #cancel: (() => void) | undefined;
+  #stopped = false;
+  #running: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly app: FunctionApp,
+    private readonly fn: RegisteredFunction,
+    private readonly blobs: BlobServiceClient,
+    private readonly clock: Clock,
+    private readonly timeZone: string,
+    private readonly hostId: string,
+  ) {
+    const schedule = String(fn.trigger.schedule ?? '');
+    if (schedule.trim().split(/\s+/).length !== 6) {
+      throw new Error(
+        `timer ${fn.name}: schedule "${schedule}" must be a six-field NCRONTAB ({second} {minute} {hour} {day} {month} {day-of-week})`,
+      );
+    }
+    this.#cron = new Cron(schedule, { timezone: timeZone, paused: true });
+    this.description = `timer ${schedule} (${timeZone})`;
+  }
+
+  #statusBlob() {
+    return this.blobs
+      .getContainerClient('azure-webjobs-hosts')
+      .getBlockBlobClient(`timers/${this.hostId}/${this.fn.name}/status`);
+  }
+
+  next(afterMs: number): Date {
+    const next = this.#cron.nextRun(new Date(afterMs));
+    if (!next) throw new Error(`timer ${this.fn.name}: schedule has no future occurrence`);
+    return next;
+  }
+
+  async start(): Promise<void> {
+    await this.blobs.getContainerClient('azure-webjobs-hosts').createIfNotExists();
+    const status = await this.#readStatus();
+    const now = this.clock.now();
+    if (status && Date.parse(status.Next) <= now) {
+      await this.#fire(Date.parse(status.Next), true);
+    } else if (this.fn.trigger.runOnStartup === true) {
+      await this.#fire(now, false);
+    }
+    this.#arm(
+      status && Date.parse(status.Next) > now ? Date.parse(status.Next) : this.next(this.clock.now()).getTime(),
+    );
+  }
+
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    this.#cancel?.();
+    await this.#running;
+  }
+
+  #arm(atMs: number): void {
+    if (this.#stopped) return;
+    this.#cancel = this.clock.at(atMs, () => {
+      this.#running = this.#fire(atMs, false).finally(() =>
+        this.#arm(this.next(Math.max(atMs, this.clock.now())).getTime()),
+      );
+    });
+  }
+
+  async #fire(scheduledMs: number, isPastDue: boolean): Promise<void> {
+    const next = this.next(Math.max(scheduledMs, this.clock.now()));
+    const status: ScheduleStatus = {
+      Last: new Date(scheduledMs).toISOString(),
+      Next: next.toISOString(),
+      LastUpdated: new Date(this.clock.now()).toISOString(),
+    };
+    const payload = { Schedule: { AdjustForDST: true }, ScheduleStatus: status, IsPastDue: isPastDue };
+    try {
+      await this.app.invoke(this.fn.name, { json: JSON.stringify(payload) }, {});
+    } catch (error) {
+      this.app.log(
+        'error',
+        `timer ${this.fn.name} failed: ${(error as Error).message} (timers are not retried; next run ${status.Next})`,
+      );
+    }
+    await this.#statusBlob().upload(JSON.stringify(status), Buffer.byteLength(JSON.stringify(status)));
+  }
+
+  async #readStatus(): Promise<ScheduleStatus | undefined> {
+    try {
+      return JSON.parse((await this.#statusBlob().downloadToBuffer()).toString('utf8')) as ScheduleStatus;
+    } catch {
+      return undefined;
+    }
+  }
+}
