@@ -1,4 +1,7 @@
 import type { Command } from 'commander';
+import * as start from './start';
 
 /** One line per command module; each exports `register(program)`. */
-export function registerCommands(_program: Command): void {}
+export function registerCommands(program: Command): void {
+  start.register(program);
+}
