@@ -1,6 +1,4 @@
 import type { CreateDurableEngine } from './contract';
+import { Engine } from './engine';
 
-// Placeholder until the Durable engine lands: apps that register orchestrations fail at start-up with this message.
-export const createDurableEngine: CreateDurableEngine = () => {
-  throw new Error('the Durable engine is not built yet: orchestrations and activities cannot run on this host');
-};
+export const createDurableEngine: CreateDurableEngine = (services) => new Engine(services);

@@ -1,0 +1,602 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { fromTypedData } from '../runtime/typed-data';
+import { handleManagementApi } from './api';
+import { clientBindingData } from './client-binding';
+import type { DurableEngine, DurableHostServices } from './contract';
+import { allocates, event, orchestratorPayload, planEpisode, readState, subInstanceId } from './episode';
+import { EventType, encodeInput, type HistoryEvent, json, TERMINAL } from './history';
+import { historyKey, Instance, pendingKey, timerKey, workKey } from './instance';
+import type { Checkpoint, InstanceRecord, ParentRef, PendingEvent, TimerItem, WorkItem } from './model';
+import { Semaphore } from './semaphore';
+import { DurableStore, type Op } from './store';
+
+const MAX_EVENTS_PER_EPISODE = 200;
+const newExecutionId = () => randomUUID().replace(/-/g, '');
+
+/**
+ * The Durable engine of the local host: replays orchestrators through the real `durable-functions` library, runs
+ * activities, timers and sub-orchestrations, and persists every step on Azure Storage so a killed host resumes
+ * where it stopped. Activities are at least once; a completed step is applied exactly once.
+ */
+export class Engine implements DurableEngine {
+  readonly store: DurableStore;
+  readonly instances = new Map<string, Instance>();
+  readonly #activities: Semaphore;
+  readonly #orchestrators: Semaphore;
+  #order = 0;
+  #stopping = false;
+  #running = new Set<Promise<unknown>>();
+
+  constructor(readonly services: DurableHostServices) {
+    this.store = new DurableStore(services.storageConnectionString, services.hubName);
+    this.#activities = new Semaphore(Number(services.options.maxConcurrentActivityFunctions ?? 32));
+    this.#orchestrators = new Semaphore(Number(services.options.maxConcurrentOrchestratorFunctions ?? 32));
+  }
+
+  get clock() {
+    return this.services.clock;
+  }
+
+  #nowIso(): string {
+    return new Date(this.clock.now()).toISOString();
+  }
+
+  clientBindingData(): string {
+    return JSON.stringify(clientBindingData(this.services));
+  }
+
+  handleHttp(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
+    return handleManagementApi(this, req, res, url);
+  }
+
+  isOrchestrator(name: string): boolean {
+    return this.services
+      .durableFunctions()
+      .some((f) => f.name === name && f.triggerType.toLowerCase() === 'orchestrationtrigger');
+  }
+
+  // ---- lifecycle -------------------------------------------------------------------------------------------------
+
+  async start(): Promise<void> {
+    await this.store.init();
+    const records: InstanceRecord[] = [];
+    for await (const record of this.store.allInstances()) records.push(record as InstanceRecord);
+    for (const record of records) {
+      const instance = new Instance(record);
+      this.instances.set(record.instanceId, instance);
+      if (TERMINAL.has(record.status)) instance.loaded = false;
+    }
+    for (const record of records) {
+      const instance = this.instances.get(record.instanceId)!;
+      if (!TERMINAL.has(record.status)) await this.#recover(instance);
+      else if (record.parent && !record.parentNotified) this.#track(this.#notifyParent(instance));
+    }
+  }
+
+  async stop(graceMs: number): Promise<void> {
+    this.#stopping = true;
+    for (const instance of this.instances.values()) for (const cancel of instance.timers.values()) cancel();
+    await Promise.race([Promise.allSettled([...this.#running]), new Promise((r) => setTimeout(r, graceMs).unref())]);
+  }
+
+  #track<T>(work: Promise<T>): void {
+    this.#running.add(work);
+    work
+      .catch((error: Error) => this.services.log('error', `durable: ${error.stack ?? error.message}`))
+      .finally(() => this.#running.delete(work));
+  }
+
+  /** Rebuilds an unfinished instance from its partition: committed history, pending events, work and timers. */
+  async #recover(instance: Instance): Promise<void> {
+    const rows = await this.store.readPartition(instance.id);
+    const checkpoint = rows.find((r) => r.rowKey === 'checkpoint')?.data as Checkpoint | undefined;
+    const exec = instance.record.executionId;
+    const valid = checkpoint?.executionId === exec ? checkpoint : undefined;
+    const historyCount = valid?.historyCount ?? 0;
+    const orphans: Op[] = [];
+    const history: { seq: number; event: HistoryEvent }[] = [];
+    for (const row of rows) {
+      if (row.rowKey.startsWith(`h-${exec}-`)) {
+        const seq = Number(row.rowKey.slice(-8));
+        if (seq < historyCount) history.push({ seq, event: row.data as HistoryEvent });
+        else orphans.push({ kind: 'delete', rowKey: row.rowKey });
+      } else if (row.rowKey.startsWith('h-')) orphans.push({ kind: 'delete', rowKey: row.rowKey });
+    }
+    instance.history = history.sort((a, b) => a.seq - b.seq).map((h) => h.event);
+    instance.nextId = valid?.nextId ?? 0;
+    instance.knownActions = valid?.knownActions ?? 0;
+    instance.signatures = valid?.signatures ?? [];
+    instance.actionIds = valid?.actionIds ?? [];
+    instance.completed = completedIds(instance.history);
+    const pending: PendingEvent[] = [];
+    for (const row of rows) {
+      if (row.rowKey.startsWith('p-')) pending.push(row.data as PendingEvent);
+      else if (row.rowKey.startsWith('w-')) {
+        const work = row.data as WorkItem;
+        if (work.executionId !== exec || work.taskId >= instance.nextId)
+          orphans.push({ kind: 'delete', rowKey: row.rowKey });
+        else this.#dispatchWork(instance, work);
+      } else if (row.rowKey.startsWith('t-')) {
+        const timer = row.data as TimerItem;
+        if (timer.executionId !== exec || timer.timerId >= instance.nextId)
+          orphans.push({ kind: 'delete', rowKey: row.rowKey });
+        else this.#armTimer(instance, timer);
+      }
+    }
+    pending.sort((a, b) => a.order - b.order);
+    this.#order = Math.max(this.#order, ...pending.map((p) => p.order));
+    if (orphans.length > 0) await this.store.write(instance.id, orphans);
+    instance.inbox.push(...pending);
+    this.#kick(instance);
+  }
+
+  // ---- inbound events ----------------------------------------------------------------------------------------------
+
+  /** Persists an event for an instance, then queues it in memory; `ops` are applied in the same transaction. */
+  async deliver(instance: Instance, pending: Omit<PendingEvent, 'order'>, ops: Op[] = []): Promise<void> {
+    const full: PendingEvent = { ...pending, order: this.clock.now() * 1000 + (++this.#order % 1000) };
+    await this.store.write(instance.id, [{ kind: 'upsert', rowKey: pendingKey(full.key), data: full }, ...ops]);
+    if (full.control) instance.inbox.unshift(full);
+    else instance.inbox.push(full);
+    this.#kick(instance);
+  }
+
+  async startInstance(name: string, instanceId: string, input: string | null, parent?: ParentRef): Promise<Instance> {
+    const now = this.#nowIso();
+    const record: InstanceRecord = {
+      name,
+      instanceId,
+      executionId: newExecutionId(),
+      input,
+      parent,
+      status: 'Pending',
+      output: null,
+      customStatus: null,
+      createdTime: now,
+      lastUpdatedTime: now,
+    };
+    const previous = this.instances.get(instanceId);
+    if (previous) for (const cancel of previous.timers.values()) cancel();
+    const instance = new Instance(record);
+    this.instances.set(instanceId, instance);
+    if (previous) await this.store.deletePartition(instanceId);
+    await this.store.putInstance(instanceId, record);
+    await this.deliver(instance, {
+      key: `start-${record.executionId}`,
+      executionId: record.executionId,
+      event: this.#executionStarted(record),
+      meta: {},
+    });
+    return instance;
+  }
+
+  #executionStarted(record: InstanceRecord): HistoryEvent {
+    return event(EventType.ExecutionStarted, this.#nowIso(), {
+      Name: record.name,
+      Version: '',
+      Input: record.input,
+      OrchestrationInstance: { InstanceId: record.instanceId, ExecutionId: record.executionId },
+      ParentInstance: record.parent
+        ? {
+            Name: record.parent.name,
+            OrchestrationInstance: { InstanceId: record.parent.instanceId },
+            TaskScheduleId: record.parent.taskId,
+          }
+        : null,
+    });
+  }
+
+  async raiseEvent(instance: Instance, name: string, input: string | null): Promise<void> {
+    await this.deliver(instance, {
+      key: `event-${randomUUID()}`,
+      executionId: '',
+      event: event(EventType.EventRaised, this.#nowIso(), { Name: name, Input: input }),
+      meta: {},
+    });
+  }
+
+  async control(instance: Instance, kind: 'terminate' | 'suspend' | 'resume', reason: string | null): Promise<void> {
+    const type = {
+      terminate: EventType.ExecutionTerminated,
+      suspend: EventType.ExecutionSuspended,
+      resume: EventType.ExecutionResumed,
+    }[kind];
+    await this.deliver(instance, {
+      key: `${kind}-${randomUUID()}`,
+      executionId: '',
+      event: event(type, this.#nowIso(), { Input: json(reason), Reason: reason }),
+      meta: {},
+      control: kind,
+    });
+  }
+
+  async purge(instance: Instance): Promise<void> {
+    for (const cancel of instance.timers.values()) cancel();
+    this.instances.delete(instance.id);
+    await this.store.deletePartition(instance.id);
+    await this.store.deleteInstance(instance.id);
+  }
+
+  /** History of a finished instance, loaded on demand for `showHistory`. */
+  async historyOf(instance: Instance): Promise<HistoryEvent[]> {
+    if (!instance.loaded) {
+      const exec = instance.record.executionId;
+      const rows = (await this.store.readPartition(instance.id)).filter((r) => r.rowKey.startsWith(`h-${exec}-`));
+      instance.history = rows.sort((a, b) => a.rowKey.localeCompare(b.rowKey)).map((r) => r.data as HistoryEvent);
+      instance.loaded = true;
+    }
+    return instance.history;
+  }
+
+  // ---- episodes --------------------------------------------------------------------------------------------------
+
+  #kick(instance: Instance): void {
+    if (instance.busy || instance.inbox.length === 0 || this.#stopping) return;
+    instance.busy = true;
+    const run = this.#orchestrators
+      .run(() => this.#episode(instance))
+      .catch((error: Error) =>
+        this.services.log('error', `durable: episode of ${instance.id} failed: ${error.stack ?? error.message}`),
+      )
+      .finally(() => {
+        instance.busy = false;
+        this.#kick(instance);
+      });
+    this.#track(run);
+  }
+
+  /** Takes the next events that can share one episode: at most one host-side allocation, and it comes last. */
+  #takeBatch(instance: Instance): PendingEvent[] {
+    const first = instance.inbox.shift()!;
+    const batch = [first];
+    if (first.control || allocates(first)) return batch;
+    while (instance.inbox.length > 0 && batch.length < MAX_EVENTS_PER_EPISODE) {
+      const next = instance.inbox[0]!;
+      if (next.control) break;
+      batch.push(instance.inbox.shift()!);
+      if (allocates(next)) break;
+    }
+    return batch;
+  }
+
+  async #episode(instance: Instance): Promise<void> {
+    const record = instance.record;
+    const batch = this.#takeBatch(instance);
+    const consumed: Op[] = batch.map((p) => ({ kind: 'delete', rowKey: pendingKey(p.key) }));
+    if (TERMINAL.has(record.status)) return this.store.write(instance.id, consumed);
+    const control = batch[0]!.control;
+    if (control) return this.#applyControl(instance, batch[0]!, consumed);
+    if (record.status === 'Suspended') {
+      instance.held.push(...batch);
+      return;
+    }
+    const live = batch.filter((p) => this.#isLive(instance, p));
+    if (live.length === 0) return this.store.write(instance.id, consumed);
+
+    const nowMs = Math.max(
+      this.clock.now(),
+      ...live.map((p) => (typeof p.event.FireAt === 'string' ? Date.parse(p.event.FireAt) : 0)),
+    );
+    const started = event(EventType.OrchestratorStarted, new Date(nowMs).toISOString());
+    const newEvents = [started, ...live.map((p) => ({ ...p.event, IsPlayed: false }))];
+    let result: { value?: unknown; error?: Error };
+    try {
+      const response = await this.services.invoke(record.name, { string: orchestratorPayload(instance, newEvents) });
+      result = { value: fromTypedData(response.returnValue) };
+    } catch (error) {
+      result = { error: error as Error };
+    }
+    const last = live[live.length - 1]!;
+    const plan = planEpisode(instance, readState(result), last.meta, last.event.EventType, nowMs);
+    if (plan.customStatus !== undefined) record.customStatus = plan.customStatus;
+    const appended = [...newEvents, ...plan.appended];
+    for (const p of live) {
+      const id = completionId(p.event);
+      if (id !== undefined) instance.completed.add(id);
+    }
+    if (record.status === 'Pending') record.status = 'Running';
+
+    const ops: Op[] = [];
+    for (const timerId of plan.cancelledTimers) {
+      instance.timers.get(timerId)?.();
+      instance.timers.delete(timerId);
+      ops.push({ kind: 'delete', rowKey: timerKey(record.executionId, timerId) });
+    }
+    for (const w of plan.work) ops.push({ kind: 'upsert', rowKey: workKey(w.executionId, w.taskId), data: w });
+    for (const t of plan.timers) ops.push({ kind: 'upsert', rowKey: timerKey(t.executionId, t.timerId), data: t });
+
+    const outcome = plan.outcome;
+    if (outcome.kind === 'failed') {
+      return this.#finish(
+        instance,
+        appended,
+        ops,
+        consumed,
+        'Failed',
+        `Orchestrator function '${record.name}' failed: ${outcome.message}`,
+      );
+    }
+    if (outcome.kind === 'completed')
+      return this.#finish(instance, appended, ops, consumed, 'Completed', outcome.output ?? null);
+    if (outcome.kind === 'continueAsNew') return this.#continueAsNew(instance, appended, consumed, outcome.input);
+
+    appended.push(event(EventType.OrchestratorCompleted, new Date(nowMs).toISOString()));
+    await this.#commit(instance, appended, [...ops, ...consumed]);
+    for (const w of plan.work) this.#dispatchWork(instance, w);
+    for (const t of plan.timers) this.#armTimer(instance, t);
+  }
+
+  /** Drops events for an older execution and completions already applied (a re-run activity after a crash). */
+  #isLive(instance: Instance, p: PendingEvent): boolean {
+    if (p.executionId && p.executionId !== instance.record.executionId) return false;
+    const id = completionId(p.event);
+    return id === undefined || !instance.completed.has(id);
+  }
+
+  /** Appends history and checkpoint in the instance's partition (checkpoint last), then updates its Instances row. */
+  async #commit(instance: Instance, appended: HistoryEvent[], ops: Op[]): Promise<void> {
+    const exec = instance.record.executionId;
+    const base = instance.history.length;
+    const historyOps: Op[] = appended.map((e, i) => ({ kind: 'upsert', rowKey: historyKey(exec, base + i), data: e }));
+    instance.history.push(...appended);
+    instance.record.lastUpdatedTime = this.#nowIso();
+    await this.store.write(instance.id, [
+      ...historyOps,
+      ...ops,
+      { kind: 'upsert', rowKey: 'checkpoint', data: instance.checkpoint() },
+    ]);
+    await this.store.putInstance(instance.id, instance.record);
+  }
+
+  async #applyControl(instance: Instance, p: PendingEvent, consumed: Op[]): Promise<void> {
+    const record = instance.record;
+    const started = event(EventType.OrchestratorStarted, this.#nowIso());
+    const appended = [started, p.event];
+    if (p.control === 'terminate') {
+      const reason = p.event.Reason ?? null;
+      return this.#finish(instance, appended, [], consumed, 'Terminated', reason);
+    }
+    if (p.control === 'suspend') record.status = 'Suspended';
+    else {
+      record.status = 'Running';
+      instance.inbox.unshift(...instance.held.splice(0));
+    }
+    appended.push(event(EventType.OrchestratorCompleted, this.#nowIso()));
+    await this.#commit(instance, appended, consumed);
+  }
+
+  async #finish(
+    instance: Instance,
+    appended: HistoryEvent[],
+    ops: Op[],
+    consumed: Op[],
+    status: InstanceRecord['status'],
+    output: unknown,
+  ): Promise<void> {
+    const record = instance.record;
+    record.status = status;
+    record.output = output === undefined ? null : output;
+    for (const cancel of instance.timers.values()) cancel();
+    instance.timers.clear();
+    appended.push(
+      event(EventType.OrchestratorCompleted, this.#nowIso()),
+      event(EventType.ExecutionCompleted, this.#nowIso(), { OrchestrationStatus: status, Result: json(record.output) }),
+    );
+    const leftovers = instance.inbox.splice(0).map((p): Op => ({ kind: 'delete', rowKey: pendingKey(p.key) }));
+    await this.#commit(instance, appended, [...ops, ...consumed, ...leftovers]);
+    if (record.parent) await this.#notifyParent(instance);
+  }
+
+  async #continueAsNew(
+    instance: Instance,
+    appended: HistoryEvent[],
+    consumed: Op[],
+    input: string | undefined,
+  ): Promise<void> {
+    const record = instance.record;
+    const oldExec = record.executionId;
+    const committed = instance.history.length;
+    appended.push(event(EventType.ContinueAsNew, this.#nowIso(), { Result: input ?? null }));
+    const carried = instance.inbox.filter((p) => p.event.EventType === EventType.EventRaised);
+    const dropped = instance.inbox
+      .filter((p) => !carried.includes(p))
+      .map((p): Op => ({ kind: 'delete', rowKey: pendingKey(p.key) }));
+    instance.inbox = carried;
+    const staleRows: Op[] = [];
+    for (const [timerId] of instance.timers) staleRows.push({ kind: 'delete', rowKey: timerKey(oldExec, timerId) });
+    instance.resetExecution(newExecutionId());
+    record.input = input ?? null;
+    record.status = 'ContinuedAsNew';
+    const startedKey = `start-${record.executionId}`;
+    const startedEvent: PendingEvent = {
+      key: startedKey,
+      order: 0,
+      executionId: record.executionId,
+      event: this.#executionStarted(record),
+      meta: {},
+    };
+    instance.inbox.unshift(startedEvent);
+    const oldHistoryRows: Op[] = Array.from(
+      { length: committed },
+      (_, i): Op => ({ kind: 'delete', rowKey: historyKey(oldExec, i) }),
+    );
+    await this.store.write(instance.id, [
+      ...staleRows,
+      ...dropped,
+      ...consumed,
+      ...oldHistoryRows,
+      { kind: 'upsert', rowKey: pendingKey(startedKey), data: startedEvent },
+      { kind: 'upsert', rowKey: 'checkpoint', data: instance.checkpoint() },
+    ]);
+    record.lastUpdatedTime = this.#nowIso();
+    await this.store.putInstance(instance.id, record);
+  }
+
+  // ---- work --------------------------------------------------------------------------------------------------------
+
+  #dispatchWork(instance: Instance, work: WorkItem): void {
+    if (work.kind === 'activity') this.#track(this.#activities.run(() => this.#runActivity(instance, work)));
+    else this.#track(this.#startSub(instance, work));
+  }
+
+  async #runActivity(instance: Instance, work: WorkItem): Promise<void> {
+    if (this.#stopping) return;
+    const name = work.action.functionName ?? '';
+    let completion: HistoryEvent;
+    try {
+      const known = this.services
+        .durableFunctions()
+        .some((f) => f.name === name && f.triggerType.toLowerCase() === 'activitytrigger');
+      if (!known) throw new Error(`The function '${name}' doesn't exist, is disabled, or is not an activity function.`);
+      const input = encodeInput(work.action.input);
+      const response = await this.services.invoke(name, input === undefined ? {} : { string: input });
+      let value = fromTypedData(response.returnValue);
+      if (Buffer.isBuffer(value)) value = value.toString('base64');
+      completion = event(EventType.TaskCompleted, this.#nowIso(), {
+        TaskScheduledId: work.taskId,
+        Result: json(value),
+      });
+    } catch (error) {
+      const e = error as Error;
+      completion = event(EventType.TaskFailed, this.#nowIso(), {
+        TaskScheduledId: work.taskId,
+        Reason: `Activity function '${name}' failed: ${e.message}`,
+        Details: JSON.stringify({ message: e.message, stack: e.stack }),
+      });
+    }
+    if (this.#stopping) return;
+    await this.deliver(
+      instance,
+      {
+        key: `task-${work.executionId}-${work.taskId}`,
+        executionId: work.executionId,
+        event: completion,
+        meta: work.retry ? { retry: work.retry } : {},
+      },
+      [{ kind: 'delete', rowKey: workKey(work.executionId, work.taskId) }],
+    );
+  }
+
+  async #startSub(parent: Instance, work: WorkItem): Promise<void> {
+    const a = work.action;
+    const childId = subInstanceId(a, work.executionId, work.taskId);
+    const existing = this.instances.get(childId);
+    const ref: ParentRef = {
+      instanceId: parent.id,
+      executionId: work.executionId,
+      taskId: work.taskId,
+      name: parent.record.name,
+      retry: work.retry,
+    };
+    const ours =
+      existing?.record.parent?.instanceId === parent.id &&
+      existing.record.parent.taskId === work.taskId &&
+      existing.record.parent.executionId === work.executionId;
+    const done: Op[] = [{ kind: 'delete', rowKey: workKey(work.executionId, work.taskId) }];
+    if (ours) return this.store.write(parent.id, done);
+    if (existing && !TERMINAL.has(existing.record.status)) {
+      const failed = event(EventType.SubOrchestrationInstanceFailed, this.#nowIso(), {
+        TaskScheduledId: work.taskId,
+        Reason: `An orchestration with instance id '${childId}' is already running.`,
+        Details: '',
+      });
+      return this.deliver(
+        parent,
+        {
+          key: `sub-${work.executionId}-${work.taskId}`,
+          executionId: work.executionId,
+          event: failed,
+          meta: work.retry ? { retry: work.retry } : {},
+        },
+        done,
+      );
+    }
+    if (!this.isOrchestrator(a.functionName ?? '')) {
+      const failed = event(EventType.SubOrchestrationInstanceFailed, this.#nowIso(), {
+        TaskScheduledId: work.taskId,
+        Reason: `The function '${a.functionName}' doesn't exist, is disabled, or is not an orchestrator function.`,
+        Details: '',
+      });
+      return this.deliver(
+        parent,
+        {
+          key: `sub-${work.executionId}-${work.taskId}`,
+          executionId: work.executionId,
+          event: failed,
+          meta: work.retry ? { retry: work.retry } : {},
+        },
+        done,
+      );
+    }
+    await this.startInstance(a.functionName ?? '', childId, json(a.input), ref);
+    await this.store.write(parent.id, done);
+  }
+
+  async #notifyParent(child: Instance): Promise<void> {
+    const ref = child.record.parent!;
+    const parent = this.instances.get(ref.instanceId);
+    if (parent && !TERMINAL.has(parent.record.status)) {
+      const completed = child.record.status === 'Completed';
+      const result = completed
+        ? event(EventType.SubOrchestrationInstanceCompleted, this.#nowIso(), {
+            TaskScheduledId: ref.taskId,
+            Result: json(child.record.output),
+          })
+        : event(EventType.SubOrchestrationInstanceFailed, this.#nowIso(), {
+            TaskScheduledId: ref.taskId,
+            Reason: String(child.record.output),
+            Details: json({ status: child.record.status }),
+          });
+      await this.deliver(parent, {
+        key: `sub-${ref.executionId}-${ref.taskId}`,
+        executionId: ref.executionId,
+        event: result,
+        meta: ref.retry ? { retry: ref.retry } : {},
+      });
+    }
+    child.record.parentNotified = true;
+    await this.store.putInstance(child.id, child.record);
+  }
+
+  #armTimer(instance: Instance, timer: TimerItem): void {
+    const cancel = this.clock.at(Date.parse(timer.fireAt), () => {
+      instance.timers.delete(timer.timerId);
+      if (this.#stopping || instance.record.executionId !== timer.executionId) return;
+      const fired = event(EventType.TimerFired, this.#nowIso(), { TimerId: timer.timerId, FireAt: timer.fireAt });
+      this.#track(
+        this.deliver(
+          instance,
+          {
+            key: `timer-${timer.executionId}-${timer.timerId}`,
+            executionId: timer.executionId,
+            event: fired,
+            meta: timer.meta,
+          },
+          [{ kind: 'delete', rowKey: timerKey(timer.executionId, timer.timerId) }],
+        ),
+      );
+    });
+    instance.timers.set(timer.timerId, cancel);
+  }
+}
+
+function completionId(e: HistoryEvent): number | undefined {
+  if (e.EventType === EventType.TaskCompleted || e.EventType === EventType.TaskFailed) return Number(e.TaskScheduledId);
+  if (
+    e.EventType === EventType.SubOrchestrationInstanceCompleted ||
+    e.EventType === EventType.SubOrchestrationInstanceFailed
+  )
+    return Number(e.TaskScheduledId);
+  if (e.EventType === EventType.TimerFired) return Number(e.TimerId);
+  return undefined;
+}
+
+function completedIds(history: HistoryEvent[]): Set<number> {
+  const ids = new Set<number>();
+  for (const e of history) {
+    const id = completionId(e);
+    if (id !== undefined) ids.add(id);
+  }
+  return ids;
+}
