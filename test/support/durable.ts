@@ -1,0 +1,55 @@
+import type { RunningHost } from '../../local/host/index';
+
+export interface Status {
+  name: string;
+  instanceId: string;
+  runtimeStatus: string;
+  input: unknown;
+  output: unknown;
+  customStatus: unknown;
+  historyEvents?: { EventType: string; EventId: number; Name?: string }[];
+}
+
+const RUNNING = new Set(['Running', 'Pending', 'ContinuedAsNew', 'Suspended']);
+
+/** Talks to the host's Durable management API with the system key, as an operator would. */
+export function durableApi(host: RunningHost) {
+  const base = `${host.url}/runtime/webhooks/durabletask`;
+  const key = `code=${host.keys.system}`;
+  return {
+    async start(name: string, id: string, input?: unknown): Promise<Response> {
+      return fetch(`${host.url}/api/start/${name}/${id}`, {
+        method: 'POST',
+        body: input === undefined ? undefined : JSON.stringify(input),
+      });
+    },
+    async status(id: string, query = ''): Promise<Status> {
+      const response = await fetch(`${base}/instances/${id}?${key}${query}`);
+      return (await response.json()) as Status;
+    },
+    async raise(id: string, event: string, data: unknown): Promise<number> {
+      const response = await fetch(`${base}/instances/${id}/raiseEvent/${event}?${key}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(data),
+      });
+      return response.status;
+    },
+    async post(path: string): Promise<Response> {
+      return fetch(`${base}/${path}${path.includes('?') ? '&' : '?'}${key}`, { method: 'POST' });
+    },
+    async until(
+      id: string,
+      done: (s: Status) => boolean = (s) => !RUNNING.has(s.runtimeStatus),
+      timeoutMs = 30_000,
+    ): Promise<Status> {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const s = await this.status(id);
+        if (done(s)) return s;
+        if (Date.now() > deadline) throw new Error(`instance ${id} still ${s.runtimeStatus} after ${timeoutMs} ms`);
+        await new Promise((r) => setTimeout(r, 25));
+      }
+    },
+  };
+}
