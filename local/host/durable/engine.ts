@@ -91,6 +91,14 @@ export class Engine implements DurableEngine {
   async #recover(instance: Instance): Promise<void> {
     const rows = await this.store.readPartition(instance.id);
     const checkpoint = rows.find((r) => r.rowKey === 'checkpoint')?.data as Checkpoint | undefined;
+    if (checkpoint && checkpoint.executionId !== instance.record.executionId) {
+      // Crashed between a continue-as-new checkpoint and the Instances row: the partition is the truth.
+      const start = rows.find((r) => r.rowKey === pendingKey(`start-${checkpoint.executionId}`))?.data as
+        | PendingEvent
+        | undefined;
+      instance.record.executionId = checkpoint.executionId;
+      if (start) instance.record.input = (start.event.Input as string | null) ?? null;
+    }
     const exec = instance.record.executionId;
     const valid = checkpoint?.executionId === exec ? checkpoint : undefined;
     const historyCount = valid?.historyCount ?? 0;
@@ -110,9 +118,13 @@ export class Engine implements DurableEngine {
     instance.actionIds = valid?.actionIds ?? [];
     instance.completed = completedIds(instance.history);
     const pending: PendingEvent[] = [];
+    const applied = new Set(valid?.appliedKeys ?? []);
     for (const row of rows) {
-      if (row.rowKey.startsWith('p-')) pending.push(row.data as PendingEvent);
-      else if (row.rowKey.startsWith('w-')) {
+      if (row.rowKey.startsWith('p-')) {
+        const event = row.data as PendingEvent;
+        if (applied.has(event.key)) orphans.push({ kind: 'delete', rowKey: row.rowKey });
+        else pending.push(event);
+      } else if (row.rowKey.startsWith('w-')) {
         const work = row.data as WorkItem;
         if (work.executionId !== exec || work.taskId >= instance.nextId)
           orphans.push({ kind: 'delete', rowKey: row.rowKey });
@@ -123,6 +135,16 @@ export class Engine implements DurableEngine {
           orphans.push({ kind: 'delete', rowKey: row.rowKey });
         else this.#armTimer(instance, timer);
       }
+    }
+    if (!valid && pending.length === 0 && instance.history.length === 0) {
+      // Crashed between writing the Instances row and the start event.
+      pending.push({
+        key: `start-${exec}`,
+        order: 0,
+        executionId: exec,
+        event: this.#executionStarted(instance.record),
+        meta: {},
+      });
     }
     pending.sort((a, b) => a.order - b.order);
     this.#order = Math.max(this.#order, ...pending.map((p) => p.order));
@@ -263,8 +285,8 @@ export class Engine implements DurableEngine {
   async #episode(instance: Instance): Promise<void> {
     const record = instance.record;
     const batch = this.#takeBatch(instance);
-    const consumed: Op[] = batch.map((p) => ({ kind: 'delete', rowKey: pendingKey(p.key) }));
-    if (TERMINAL.has(record.status)) return this.store.write(instance.id, consumed);
+    const consumed = batch.map((p) => p.key);
+    if (TERMINAL.has(record.status)) return this.#forget(instance, consumed);
     const control = batch[0]!.control;
     if (control) return this.#applyControl(instance, batch[0]!, consumed);
     if (record.status === 'Suspended') {
@@ -272,7 +294,7 @@ export class Engine implements DurableEngine {
       return;
     }
     const live = batch.filter((p) => this.#isLive(instance, p));
-    if (live.length === 0) return this.store.write(instance.id, consumed);
+    if (live.length === 0) return this.#forget(instance, consumed);
 
     const nowMs = Math.max(
       this.clock.now(),
@@ -322,7 +344,7 @@ export class Engine implements DurableEngine {
     if (outcome.kind === 'continueAsNew') return this.#continueAsNew(instance, appended, consumed, outcome.input);
 
     appended.push(event(EventType.OrchestratorCompleted, new Date(nowMs).toISOString()));
-    await this.#commit(instance, appended, [...ops, ...consumed]);
+    await this.#commit(instance, appended, ops, consumed);
     for (const w of plan.work) this.#dispatchWork(instance, w);
     for (const t of plan.timers) this.#armTimer(instance, t);
   }
@@ -334,8 +356,12 @@ export class Engine implements DurableEngine {
     return id === undefined || !instance.completed.has(id);
   }
 
-  /** Appends history and checkpoint in the instance's partition (checkpoint last), then updates its Instances row. */
-  async #commit(instance: Instance, appended: HistoryEvent[], ops: Op[]): Promise<void> {
+  /**
+   * Appends history, work and timers, then the checkpoint, which alone makes the episode count: an episode larger than
+   * one transaction (100 rows) may be cut by a crash, and recovery drops whatever lies beyond the checkpoint. The
+   * consumed events are deleted only after it; the checkpoint names them so recovery never applies them twice.
+   */
+  async #commit(instance: Instance, appended: HistoryEvent[], ops: Op[], consumed: string[]): Promise<void> {
     const exec = instance.record.executionId;
     const base = instance.history.length;
     const historyOps: Op[] = appended.map((e, i) => ({ kind: 'upsert', rowKey: historyKey(exec, base + i), data: e }));
@@ -344,12 +370,20 @@ export class Engine implements DurableEngine {
     await this.store.write(instance.id, [
       ...historyOps,
       ...ops,
-      { kind: 'upsert', rowKey: 'checkpoint', data: instance.checkpoint() },
+      { kind: 'upsert', rowKey: 'checkpoint', data: instance.checkpoint(consumed) },
     ]);
+    await this.#forget(instance, consumed);
     await this.store.putInstance(instance.id, instance.record);
   }
 
-  async #applyControl(instance: Instance, p: PendingEvent, consumed: Op[]): Promise<void> {
+  #forget(instance: Instance, keys: string[]): Promise<void> {
+    return this.store.write(
+      instance.id,
+      keys.map((key): Op => ({ kind: 'delete', rowKey: pendingKey(key) })),
+    );
+  }
+
+  async #applyControl(instance: Instance, p: PendingEvent, consumed: string[]): Promise<void> {
     const record = instance.record;
     const started = event(EventType.OrchestratorStarted, this.#nowIso());
     const appended = [started, p.event];
@@ -363,14 +397,14 @@ export class Engine implements DurableEngine {
       instance.inbox.unshift(...instance.held.splice(0));
     }
     appended.push(event(EventType.OrchestratorCompleted, this.#nowIso()));
-    await this.#commit(instance, appended, consumed);
+    await this.#commit(instance, appended, [], consumed);
   }
 
   async #finish(
     instance: Instance,
     appended: HistoryEvent[],
     ops: Op[],
-    consumed: Op[],
+    consumed: string[],
     status: InstanceRecord['status'],
     output: unknown,
   ): Promise<void> {
@@ -383,15 +417,15 @@ export class Engine implements DurableEngine {
       event(EventType.OrchestratorCompleted, this.#nowIso()),
       event(EventType.ExecutionCompleted, this.#nowIso(), { OrchestrationStatus: status, Result: json(record.output) }),
     );
-    const leftovers = instance.inbox.splice(0).map((p): Op => ({ kind: 'delete', rowKey: pendingKey(p.key) }));
-    await this.#commit(instance, appended, [...ops, ...consumed, ...leftovers]);
+    const leftovers = instance.inbox.splice(0).map((p) => p.key);
+    await this.#commit(instance, appended, ops, [...consumed, ...leftovers]);
     if (record.parent) await this.#notifyParent(instance);
   }
 
   async #continueAsNew(
     instance: Instance,
     appended: HistoryEvent[],
-    consumed: Op[],
+    consumed: string[],
     input: string | undefined,
   ): Promise<void> {
     const record = instance.record;
@@ -399,9 +433,7 @@ export class Engine implements DurableEngine {
     const committed = instance.history.length;
     appended.push(event(EventType.ContinueAsNew, this.#nowIso(), { Result: input ?? null }));
     const carried = instance.inbox.filter((p) => p.event.EventType === EventType.EventRaised);
-    const dropped = instance.inbox
-      .filter((p) => !carried.includes(p))
-      .map((p): Op => ({ kind: 'delete', rowKey: pendingKey(p.key) }));
+    const dropped = instance.inbox.filter((p) => !carried.includes(p)).map((p) => p.key);
     instance.inbox = carried;
     const staleRows: Op[] = [];
     for (const [timerId] of instance.timers) staleRows.push({ kind: 'delete', rowKey: timerKey(oldExec, timerId) });
@@ -422,13 +454,11 @@ export class Engine implements DurableEngine {
       (_, i): Op => ({ kind: 'delete', rowKey: historyKey(oldExec, i) }),
     );
     await this.store.write(instance.id, [
-      ...staleRows,
-      ...dropped,
-      ...consumed,
-      ...oldHistoryRows,
       { kind: 'upsert', rowKey: pendingKey(startedKey), data: startedEvent },
-      { kind: 'upsert', rowKey: 'checkpoint', data: instance.checkpoint() },
+      { kind: 'upsert', rowKey: 'checkpoint', data: instance.checkpoint([...consumed, ...dropped]) },
     ]);
+    await this.#forget(instance, [...consumed, ...dropped]);
+    await this.store.write(instance.id, [...staleRows, ...oldHistoryRows]);
     record.lastUpdatedTime = this.#nowIso();
     await this.store.putInstance(instance.id, record);
   }

@@ -24,8 +24,9 @@ export class Instance {
     return this.record.instanceId;
   }
 
-  checkpoint(): Checkpoint {
+  checkpoint(appliedKeys: string[] = []): Checkpoint {
     return {
+      appliedKeys,
       executionId: this.record.executionId,
       nextId: this.nextId,
       knownActions: this.knownActions,

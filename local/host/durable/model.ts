@@ -70,4 +70,6 @@ export interface Checkpoint {
   signatures: string[];
   actionIds: number[];
   historyCount: number;
+  /** Pending events the last committed episode consumed; their rows are deleted right after the checkpoint. */
+  appliedKeys: string[];
 }
