@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
+import * as durable from './durable';
 import * as start from './start';
 
 /** One line per command module; each exports `register(program)`. */
 export function registerCommands(program: Command): void {
   start.register(program);
+  durable.register(program);
 }
