@@ -466,35 +466,15 @@ export class Engine implements DurableEngine {
   // ---- work --------------------------------------------------------------------------------------------------------
 
   #dispatchWork(instance: Instance, work: WorkItem): void {
-    if (work.kind === 'activity') this.#track(this.#activities.run(() => this.#runActivity(instance, work)));
+    if (work.kind === 'activity') this.#track(this.#runActivity(instance, work));
     else this.#track(this.#startSub(instance, work));
   }
 
   async #runActivity(instance: Instance, work: WorkItem): Promise<void> {
     if (this.#stopping) return;
     const name = work.action.functionName ?? '';
-    let completion: HistoryEvent;
-    try {
-      const known = this.services
-        .durableFunctions()
-        .some((f) => f.name === name && f.triggerType.toLowerCase() === 'activitytrigger');
-      if (!known) throw new Error(`The function '${name}' doesn't exist, is disabled, or is not an activity function.`);
-      const input = encodeInput(work.action.input);
-      const response = await this.services.invoke(name, input === undefined ? {} : { string: input });
-      let value = fromTypedData(response.returnValue);
-      if (Buffer.isBuffer(value)) value = value.toString('base64');
-      completion = event(EventType.TaskCompleted, this.#nowIso(), {
-        TaskScheduledId: work.taskId,
-        Result: json(value),
-      });
-    } catch (error) {
-      const e = error as Error;
-      completion = event(EventType.TaskFailed, this.#nowIso(), {
-        TaskScheduledId: work.taskId,
-        Reason: `Activity function '${name}' failed: ${e.message}`,
-        Details: JSON.stringify({ message: e.message, stack: e.stack }),
-      });
-    }
+    // The concurrency slot covers the function only; persisting the result must not hold it.
+    const completion = await this.#activities.run(() => this.#invokeActivity(name, work));
     if (this.#stopping) return;
     await this.deliver(
       instance,
@@ -506,6 +486,30 @@ export class Engine implements DurableEngine {
       },
       [{ kind: 'delete', rowKey: workKey(work.executionId, work.taskId) }],
     );
+  }
+
+  async #invokeActivity(name: string, work: WorkItem): Promise<HistoryEvent> {
+    try {
+      const known = this.services
+        .durableFunctions()
+        .some((f) => f.name === name && f.triggerType.toLowerCase() === 'activitytrigger');
+      if (!known) throw new Error(`The function '${name}' doesn't exist, is disabled, or is not an activity function.`);
+      const input = encodeInput(work.action.input);
+      const response = await this.services.invoke(name, input === undefined ? {} : { string: input });
+      let value = fromTypedData(response.returnValue);
+      if (Buffer.isBuffer(value)) value = value.toString('base64');
+      return event(EventType.TaskCompleted, this.#nowIso(), {
+        TaskScheduledId: work.taskId,
+        Result: json(value),
+      });
+    } catch (error) {
+      const e = error as Error;
+      return event(EventType.TaskFailed, this.#nowIso(), {
+        TaskScheduledId: work.taskId,
+        Reason: `Activity function '${name}' failed: ${e.message}`,
+        Details: JSON.stringify({ message: e.message, stack: e.stack }),
+      });
+    }
   }
 
   async #startSub(parent: Instance, work: WorkItem): Promise<void> {
