@@ -38,6 +38,9 @@ export interface ModelCallRecord {
   latencyMs: number;
   safety: { input?: SafetyVerdict; output?: SafetyVerdict };
   costUsd: number;
+  /** What the call would cost pay-as-you-go (equals costUsd except for PTU-served calls). */
+  paygEquivalentUsd?: number;
+  billing?: 'ptu' | 'payg';
   promptSha256: string;
   completionSha256?: string;
   outcome: 'ok' | 'blocked' | 'failed' | 'residency-unavailable' | 'residency-incident' | 'probe';
