@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import * as audit from './audit';
 import * as durable from './durable';
 import * as start from './start';
 
@@ -6,4 +7,5 @@ import * as start from './start';
 export function registerCommands(program: Command): void {
   start.register(program);
   durable.register(program);
+  audit.register(program);
 }

@@ -1,3 +1,4 @@
+import { type AuditConfig, readAuditConfig } from './audit';
 import type { Env } from './env';
 import { readStorageConfig, type StorageConfig } from './storage';
 
@@ -6,6 +7,7 @@ export type { Env } from './env';
 export interface Config {
   environment: 'local' | 'azure';
   storage: StorageConfig;
+  audit: AuditConfig;
 }
 
 /** The one place settings are read. Tests call it with a plain object. */
@@ -13,5 +15,6 @@ export function loadConfig(env: Env = process.env): Config {
   return {
     environment: env.ENCLAVE_ENV === 'azure' ? 'azure' : 'local',
     storage: readStorageConfig(env),
+    audit: readAuditConfig(env),
   };
 }

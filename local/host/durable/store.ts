@@ -71,11 +71,19 @@ export class DurableStore {
     const done = Promise.all(
       ops.map((op) => new Promise<void>((resolve, reject) => queue.push({ op, resolve, reject }))),
     ).then(() => {});
-    if (!this.#flushing.has(partition)) {
-      const flush = this.#flush(partition).finally(() => this.#flushing.delete(partition));
-      this.#flushing.set(partition, flush);
-    }
+    this.#startFlush(partition);
     return done;
+  }
+
+  #startFlush(partition: string): void {
+    if (this.#flushing.has(partition)) return;
+    const flush = this.#flush(partition).finally(() => {
+      this.#flushing.delete(partition);
+      // A write may have queued between the loop's last check and this point.
+      if ((this.#queues.get(partition)?.length ?? 0) > 0) this.#startFlush(partition);
+      else this.#queues.delete(partition);
+    });
+    this.#flushing.set(partition, flush);
   }
 
   async #flush(partition: string): Promise<void> {
@@ -114,7 +122,6 @@ export class DurableStore {
         for (const item of batch) item.reject(error as Error);
       }
     }
-    this.#queues.delete(partition);
   }
 
   async readPartition(partition: string): Promise<Row[]> {
