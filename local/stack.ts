@@ -3,6 +3,7 @@ import path from 'node:path';
 import { portIsFree } from './azurite/ports';
 import { type RunningAzurite, startAzurite } from './azurite/start';
 import { type RunningHost, startHost } from './host/index';
+import { modelServerService } from './model/stack-service';
 import { readLocalSettings } from './settings';
 
 export interface StackOptions {
@@ -37,7 +38,7 @@ export type StackStarter = (context: { dataDir: string; settings: Record<string,
   settings: Record<string, string>;
 }>;
 
-export const extraServices: StackStarter[] = [];
+export const extraServices: StackStarter[] = [modelServerService];
 
 /** `npm start`: Azurite (disk mode) + extra services + the Functions host, in that order; stops in reverse. */
 export async function startStack(options: StackOptions): Promise<RunningStack> {

@@ -1,5 +1,6 @@
 import { type AuditConfig, readAuditConfig } from './audit';
 import type { Env } from './env';
+import { type ModelConfig, readModelConfig } from './model';
 import { readStorageConfig, type StorageConfig } from './storage';
 
 export type { Env } from './env';
@@ -8,13 +9,16 @@ export interface Config {
   environment: 'local' | 'azure';
   storage: StorageConfig;
   audit: AuditConfig;
+  model: ModelConfig;
 }
 
 /** The one place settings are read. Tests call it with a plain object. */
 export function loadConfig(env: Env = process.env): Config {
+  const environment = env.ENCLAVE_ENV === 'azure' ? 'azure' : 'local';
   return {
-    environment: env.ENCLAVE_ENV === 'azure' ? 'azure' : 'local',
+    environment,
     storage: readStorageConfig(env),
     audit: readAuditConfig(env),
+    model: readModelConfig(env, environment),
   };
 }

@@ -324,7 +324,7 @@ export class ModelGateway {
   /** A health probe: the cheapest real call (max_tokens 1), its outcome fed to health and audited with its cost. */
   async probe(endpoint: ModelEndpoint): Promise<{ ok: boolean; latencyMs: number; status?: number }> {
     const started = this.#now();
-    const logical = Object.keys(endpoint.deployments)[0]!;
+    const logical = endpoint.deployments.chat ? 'chat' : Object.keys(endpoint.deployments)[0]!;
     const request = modelCallRequestSchema.parse({
       pipeline: 'health-probe',
       deployment: logical,

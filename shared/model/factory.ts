@@ -1,0 +1,35 @@
+import { DefaultAzureCredential } from '@azure/identity';
+import type { AuditSink } from '../audit/records';
+import type { Config } from '../config';
+import { ConfigError } from '../errors';
+import { tableClient } from '../storage/clients';
+import { openAiClient } from './client';
+import { ModelGateway } from './gateway';
+import { HealthRegistry } from './health-registry';
+import { TableHealthStore } from './health-store';
+import { azureContentSafety, localAnalyser } from './safety/analyser';
+
+let shared: ModelGateway | undefined;
+
+/** The process's gateway: health shared through the `modelhealth` table, safety by Azure or the local analyser. */
+export function createGateway(config: Config, audit: AuditSink): ModelGateway {
+  if (shared) return shared;
+  if (config.model.endpoints.length === 0) {
+    throw new ConfigError(
+      'is empty: `npm start` sets it for the local model server; on Azure infra sets it',
+      'MODEL_ENDPOINTS',
+    );
+  }
+  const safety =
+    config.environment === 'azure' && config.model.contentSafetyEndpoint
+      ? azureContentSafety(config.model.contentSafetyEndpoint, new DefaultAzureCredential())
+      : localAnalyser;
+  shared = new ModelGateway({
+    endpoints: config.model.endpoints,
+    health: new HealthRegistry(new TableHealthStore(tableClient(config.storage, 'modelhealth'))),
+    safety,
+    audit,
+    client: (endpoint) => openAiClient(endpoint, { apiKey: config.model.apiKey }, config.model.attemptTimeoutMs),
+  });
+  return shared;
+}
