@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import * as audit from './audit';
+import * as cost from './cost';
 import * as durable from './durable';
+import * as safety from './safety';
 import * as start from './start';
 
 /** One line per command module; each exports `register(program)`. */
@@ -8,4 +10,6 @@ export function registerCommands(program: Command): void {
   start.register(program);
   durable.register(program);
   audit.register(program);
+  safety.register(program);
+  cost.register(program);
 }

@@ -1,0 +1,47 @@
+import { ptuComparison } from './cost';
+
+export interface SpendRecord {
+  kind?: unknown;
+  pipeline?: unknown;
+  region?: unknown;
+  deployment?: unknown;
+  model?: unknown;
+  costUsd?: unknown;
+  paygEquivalentUsd?: unknown;
+  tokensUsed?: { total?: number };
+  outcome?: unknown;
+}
+
+export interface SpendLine {
+  key: string;
+  calls: number;
+  tokens: number;
+  usd: number;
+}
+
+/** Spend by pipeline, region and deployment, and what the same usage would cost on PTU. */
+export function summariseSpend(records: SpendRecord[], hours: number) {
+  const calls = records.filter((r) => r.kind === 'model-call' && (r.outcome === 'ok' || r.outcome === 'probe'));
+  const group = (field: 'pipeline' | 'region' | 'deployment'): SpendLine[] => {
+    const lines = new Map<string, SpendLine>();
+    for (const r of calls) {
+      const key = String(r[field] ?? 'unknown');
+      const line = lines.get(key) ?? { key, calls: 0, tokens: 0, usd: 0 };
+      line.calls++;
+      line.tokens += r.tokensUsed?.total ?? 0;
+      line.usd += Number(r.costUsd ?? 0);
+      lines.set(key, line);
+    }
+    return [...lines.values()].sort((a, b) => b.usd - a.usd);
+  };
+  const paygUsd = calls.reduce((s, r) => s + Number(r.paygEquivalentUsd ?? r.costUsd ?? 0), 0);
+  const tokens = calls.reduce((s, r) => s + (r.tokensUsed?.total ?? 0), 0);
+  return {
+    totalUsd: calls.reduce((s, r) => s + Number(r.costUsd ?? 0), 0),
+    byPipeline: group('pipeline'),
+    byRegion: group('region'),
+    byDeployment: group('deployment'),
+    ptu: ptuComparison({ paygUsd, tokens, hours, model: 'gpt-4o' }),
+    paygEquivalentUsd: paygUsd,
+  };
+}

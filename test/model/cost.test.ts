@@ -1,0 +1,50 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { callCost, ptuComparison } from '../../shared/model/cost';
+import { summariseSpend } from '../../shared/model/spend';
+
+test('GPT-4o pay-as-you-go cost follows the price table and regional multipliers; PTU calls cost nothing per token', () => {
+  assert.deepEqual(callCost('gpt-4o', 'eastus', 1000, 1000, 'payg'), { costUsd: 0.02, paygEquivalentUsd: 0.02 });
+  assert.deepEqual(callCost('gpt-4o', 'uksouth', 1000, 1000, 'payg'), { costUsd: 0.024, paygEquivalentUsd: 0.024 });
+  assert.deepEqual(callCost('gpt-4o', 'japaneast', 2000, 0, 'payg'), { costUsd: 0.013, paygEquivalentUsd: 0.013 });
+  assert.deepEqual(callCost('o1', 'eastus', 1000, 1000, 'ptu'), { costUsd: 0, paygEquivalentUsd: 0.075 });
+});
+
+test('spend groups by pipeline, region and deployment and prices the same usage on PTU with a break-even point', () => {
+  const record = (pipeline: string, region: string, usd: number, tokens: number) => ({
+    kind: 'model-call',
+    outcome: 'ok',
+    pipeline,
+    region,
+    deployment: `${pipeline}-d`,
+    costUsd: usd,
+    paygEquivalentUsd: usd,
+    tokensUsed: { total: tokens },
+  });
+  const spend = summariseSpend(
+    [
+      record('var', 'eastus', 2, 100_000),
+      record('var', 'eastus', 1, 50_000),
+      record('foia', 'uksouth', 3, 120_000),
+      { kind: 'review' },
+    ],
+    720,
+  );
+  assert.equal(spend.totalUsd, 6);
+  assert.deepEqual(
+    spend.byPipeline.map((l) => [l.key, l.calls, l.usd]),
+    [
+      ['var', 2, 3],
+      ['foia', 1, 3],
+    ],
+  );
+  assert.deepEqual(
+    spend.byRegion.map((l) => l.key),
+    ['eastus', 'uksouth'],
+  );
+  assert.equal(spend.ptu.ptus, 1);
+  assert.equal(spend.ptu.ptuUsd, 720);
+  const ptu = ptuComparison({ paygUsd: 10, tokens: 1_000_000, hours: 1, model: 'gpt-4o', ptus: 10 });
+  // 10 PTU for an hour = $10 and 1.5M tokens of capacity; at $0.00001/token pay-as-you-go that is break-even at 66.7%.
+  assert.ok(Math.abs(ptu.breakEvenUtilisation - 10 / 15) < 1e-9);
+});
