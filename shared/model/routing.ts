@@ -15,9 +15,16 @@ export function routeOrder(candidates: ModelEndpoint[], random: () => number = M
       const total = pool.reduce((s, e) => s + e.weight, 0);
       let pick = 0;
       if (total > 0) {
-        let r = random() * total;
-        pick = pool.findIndex((e) => (r -= e.weight) < 0);
-        if (pick < 0) pick = pool.length - 1;
+        const target = random() * total;
+        let cumulative = 0;
+        pick = pool.length - 1;
+        for (let i = 0; i < pool.length; i++) {
+          cumulative += pool[i]!.weight;
+          if (target < cumulative) {
+            pick = i;
+            break;
+          }
+        }
       }
       ordered.push(pool.splice(pick, 1)[0]!);
     }
