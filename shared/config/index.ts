@@ -1,6 +1,7 @@
 import { type AuditConfig, readAuditConfig } from './audit';
 import type { Env } from './env';
 import { type ModelConfig, readModelConfig } from './model';
+import { type ReviewConfig, readReviewConfig } from './review';
 import { readStorageConfig, type StorageConfig } from './storage';
 
 export type { Env } from './env';
@@ -10,6 +11,7 @@ export interface Config {
   storage: StorageConfig;
   audit: AuditConfig;
   model: ModelConfig;
+  review: ReviewConfig;
 }
 
 /** The one place settings are read. Tests call it with a plain object. */
@@ -20,5 +22,6 @@ export function loadConfig(env: Env = process.env): Config {
     storage: readStorageConfig(env),
     audit: readAuditConfig(env),
     model: readModelConfig(env, environment),
+    review: readReviewConfig(env, environment),
   };
 }

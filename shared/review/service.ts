@@ -1,0 +1,175 @@
+import type { ContainerClient } from '@azure/storage-blob';
+import type { AuditSink } from '../audit/records';
+import { UserError } from '../errors';
+import { parseDecision, REVIEW_EVENT, type ReviewDecisionEvent } from './decision';
+import type { LinkStore } from './link-store';
+import { messagePage, reviewPage } from './page';
+import { csrfToken, type LinkClaims, LinkRefused, sameToken, verifyLink } from './token';
+import { viewFor } from './views';
+
+/** The durable side of a decision: is the review still waiting, and hand it the decision. */
+export interface DecisionSink {
+  isWaiting(instanceId: string): Promise<boolean>;
+  raise(instanceId: string, event: typeof REVIEW_EVENT, data: ReviewDecisionEvent): Promise<void>;
+}
+
+export interface ReviewServiceDeps {
+  secret: string;
+  links: LinkStore;
+  drafts: ContainerClient;
+  decisions: DecisionSink;
+  audit: AuditSink;
+  requirePrincipal: boolean;
+  now?: () => number;
+}
+
+export interface PageResponse {
+  status: number;
+  html: string;
+  cookies?: { name: string; value: string }[];
+}
+
+const COOKIE = 'enclave_review_csrf';
+
+/** GET and POST of `/api/review/{token}`: verify, show, decide — and change nothing when anything is off. */
+export class ReviewService {
+  readonly #now: () => number;
+  constructor(private readonly deps: ReviewServiceDeps) {
+    this.#now = deps.now ?? Date.now;
+  }
+
+  async #check(token: string, principal: string | undefined) {
+    const claims = verifyLink(this.deps.secret, token, this.#now());
+    const link = await this.deps.links.get(claims.nonce);
+    if (!link || link.instanceId !== claims.instanceId || link.reviewer !== claims.reviewer) {
+      throw new LinkRefused(403, 'This review link was not issued by Enclave.');
+    }
+    if (link.state === 'consumed')
+      throw new LinkRefused(
+        410,
+        `This review has already been decided (${link.decision ?? 'decision recorded'}). Nothing was changed.`,
+      );
+    if (link.state === 'revoked')
+      throw new LinkRefused(
+        410,
+        'This review link was withdrawn: the review passed to another reviewer. Nothing was changed.',
+      );
+    if (this.deps.requirePrincipal && principal?.toLowerCase() !== claims.reviewer.toLowerCase()) {
+      throw new LinkRefused(403, 'You are signed in as someone other than the reviewer this link was issued to.');
+    }
+    return { claims, link };
+  }
+
+  async #draft(link: { draftRef?: string }): Promise<unknown> {
+    if (!link.draftRef) return { title: 'Review', text: '' };
+    return JSON.parse((await this.deps.drafts.getBlockBlobClient(link.draftRef).downloadToBuffer()).toString('utf8'));
+  }
+
+  async open(token: string, action: string, principal?: string): Promise<PageResponse> {
+    try {
+      const { claims, link } = await this.#check(token, principal);
+      const draft = await this.#draft(link as { draftRef?: string });
+      if (await this.deps.links.markOpened(claims.nonce, new Date(this.#now()).toISOString())) {
+        await this.deps.audit.append({
+          kind: 'review',
+          timestamp: new Date(this.#now()).toISOString(),
+          event: 'link-opened',
+          pipeline: claims.pipeline,
+          instanceId: claims.instanceId,
+          subjectId: claims.reviewId,
+          reviewer: claims.reviewer,
+        });
+      }
+      const csrf = csrfToken(this.deps.secret, claims);
+      return {
+        status: 200,
+        html: reviewPage({ claims, view: viewFor(claims.pipeline), draft, csrf, action }),
+        cookies: [{ name: COOKIE, value: csrf }],
+      };
+    } catch (error) {
+      return this.#refused(error);
+    }
+  }
+
+  async decide(
+    token: string,
+    action: string,
+    form: URLSearchParams,
+    cookies: Record<string, string>,
+    principal?: string,
+  ): Promise<PageResponse> {
+    let claims: LinkClaims;
+    let link: { draftRef?: string };
+    try {
+      ({ claims, link } = await this.#check(token, principal));
+    } catch (error) {
+      return this.#refused(error);
+    }
+    const csrf = csrfToken(this.deps.secret, claims);
+    if (!sameToken(form.get('csrf') ?? undefined, csrf) || !sameToken(cookies[COOKIE], csrf)) {
+      return {
+        status: 403,
+        html: messagePage(
+          'Request refused',
+          'The form did not come from this review page (missing or wrong CSRF token). Open the link again.',
+        ),
+      };
+    }
+    const view = viewFor(claims.pipeline);
+    const draft = await this.#draft(link);
+    let parsed: ReturnType<typeof parseDecision>;
+    try {
+      parsed = parseDecision(form, view, draft);
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      const page = reviewPage({
+        claims,
+        view,
+        draft,
+        csrf,
+        action,
+        error: { field: error.where, message: error.message.replace(`${error.where}: `, '') },
+      });
+      return { status: 400, html: page };
+    }
+    if (!(await this.deps.decisions.isWaiting(claims.instanceId))) {
+      return {
+        status: 410,
+        html: messagePage('Review closed', 'This review is no longer waiting for a decision. Nothing was changed.'),
+      };
+    }
+    const now = new Date(this.#now()).toISOString();
+    const consumed = await this.deps.links.consume(claims.nonce, parsed.decision, now);
+    if (!consumed.ok)
+      return {
+        status: 410,
+        html: messagePage('Already decided', 'This review has already been decided. Nothing was changed.'),
+      };
+    const event: ReviewDecisionEvent = {
+      reviewId: claims.reviewId,
+      nonce: claims.nonce,
+      reviewer: claims.reviewer,
+      decidedAt: now,
+      ...parsed,
+    };
+    await this.deps.decisions.raise(claims.instanceId, REVIEW_EVENT, event);
+    const labels = { approved: 'approved', modified: 'approved with your edits', rejected: 'sent back' };
+    return {
+      status: 200,
+      html: messagePage(
+        'Decision recorded',
+        `Thank you. The ${claims.pipeline} review was ${labels[parsed.decision]}.`,
+        'done',
+      ),
+    };
+  }
+
+  #refused(error: unknown): PageResponse {
+    if (error instanceof LinkRefused)
+      return {
+        status: error.status,
+        html: messagePage(error.status === 410 ? 'Link no longer valid' : 'Link refused', error.message),
+      };
+    throw error;
+  }
+}

@@ -1,0 +1,66 @@
+import type { AuditSink } from '../../shared/audit/records';
+import type { LinkStore } from '../../shared/review/link-store';
+import type { Notifier } from '../../shared/review/notifier';
+import { signLink } from '../../shared/review/token';
+import type { IssuedLink, Notice } from './types';
+
+export interface ReviewActivityDeps {
+  secret: string;
+  baseUrl: string;
+  links: LinkStore;
+  notifier: Notifier;
+  audit: AuditSink;
+  now?: () => number;
+}
+
+/** The review sub-orchestration's I/O, built from its dependencies so tests can pass their own. */
+export function createReviewActivities(deps: ReviewActivityDeps) {
+  const now = () => new Date((deps.now ?? Date.now)()).toISOString();
+  return {
+    async issueReviewLink(input: {
+      instanceId: string;
+      reviewId: string;
+      reviewer: string;
+      pipeline: string;
+      expiresAt: number;
+      draftRef: string;
+    }): Promise<IssuedLink> {
+      const token = signLink(deps.secret, {
+        instanceId: input.instanceId,
+        reviewId: input.reviewId,
+        reviewer: input.reviewer,
+        pipeline: input.pipeline,
+        expiresAt: input.expiresAt,
+      });
+      const nonce = JSON.parse(Buffer.from(token.split('.')[0]!, 'base64url').toString('utf8')).nonce as string;
+      await deps.links.issue({ ...input, nonce }, now(), input.draftRef);
+      await deps.audit.append({
+        kind: 'review',
+        timestamp: now(),
+        event: 'link-issued',
+        pipeline: input.pipeline,
+        instanceId: input.instanceId,
+        subjectId: input.reviewId,
+        reviewer: input.reviewer,
+      });
+      return { url: `${deps.baseUrl}/api/review/${token}`, nonce, reviewId: input.reviewId, reviewer: input.reviewer };
+    },
+    async notifyReviewer(notice: Notice): Promise<void> {
+      await deps.notifier.send({ ...notice, at: now() });
+    },
+    async revokeReviewLink(input: { nonce: string }): Promise<void> {
+      await deps.links.revoke(input.nonce, now());
+    },
+    async auditReview(input: {
+      event: 'decision' | 'reminder-sent' | 'escalated' | 'expired';
+      reviewer: string;
+      pipeline: string;
+      instanceId: string;
+      subjectId: string;
+      decision?: 'approved' | 'modified' | 'rejected' | 'expired';
+      diffSha256?: string;
+    }): Promise<void> {
+      await deps.audit.append({ kind: 'review', timestamp: now(), ...input });
+    },
+  };
+}

@@ -1,0 +1,94 @@
+import type { OrchestrationContext, OrchestrationHandler } from 'durable-functions';
+import { AUDIT_REVIEW, ISSUE_REVIEW_LINK, NOTIFY_REVIEWER, REVIEW_EVENT, REVOKE_REVIEW_LINK } from './names';
+import type { IssuedLink, Notice, ReviewDecisionEvent, ReviewOutcome, ReviewRequest } from './types';
+
+/**
+ * One human review: issue a signed link, notify, wait for the decision raced against a durable timer, remind once,
+ * escalate to the backup reviewer at the deadline (new link, old one revoked), expire after the escalation window.
+ */
+export const reviewOrchestrator: OrchestrationHandler = function* (context: OrchestrationContext) {
+  const request = context.df.getInput() as ReviewRequest;
+  const instanceId = context.df.instanceId;
+  const start = context.df.currentUtcDateTime.getTime();
+  const reminderAt = start + request.reminderAfterMs;
+  const deadline = start + request.deadlineMs;
+  const finalDeadline = deadline + request.escalationMs;
+  const notice = (kind: Notice['kind'], to: string, url?: string): Notice => ({
+    kind,
+    to,
+    url,
+    pipeline: request.pipeline,
+    subjectId: request.subjectId,
+    instanceId,
+    title: request.title,
+  });
+  const audit = (event: string, reviewer: string, extra: Record<string, unknown> = {}) =>
+    context.df.callActivity(AUDIT_REVIEW, {
+      event,
+      reviewer,
+      pipeline: request.pipeline,
+      instanceId,
+      subjectId: request.subjectId,
+      ...extra,
+    });
+
+  let link: IssuedLink = yield context.df.callActivity(ISSUE_REVIEW_LINK, {
+    instanceId,
+    reviewId: `${instanceId}:1`,
+    reviewer: request.reviewer,
+    pipeline: request.pipeline,
+    expiresAt: deadline,
+    draftRef: request.draftRef,
+  });
+  yield context.df.callActivity(NOTIFY_REVIEWER, notice('review-requested', request.reviewer, link.url));
+  let escalated = false;
+  let reminded = request.reminderAfterMs >= request.deadlineMs;
+
+  for (;;) {
+    const due = escalated ? finalDeadline : reminded ? deadline : reminderAt;
+    const decision = context.df.waitForExternalEvent(REVIEW_EVENT);
+    const timer = context.df.createTimer(new Date(due));
+    const winner = yield context.df.Task.any([decision, timer]);
+    if (winner === decision) {
+      timer.cancel();
+      const event = decision.result as ReviewDecisionEvent;
+      if (event.nonce !== link.nonce) continue; // a decision through a withdrawn link: not this review's any more
+      yield audit('decision', event.reviewer, { decision: event.decision, diffSha256: event.diffSha256 });
+      const outcome: ReviewOutcome = {
+        outcome: event.decision,
+        reviewer: event.reviewer,
+        content: event.content,
+        reason: event.reason,
+        diffSha256: event.diffSha256,
+        decidedAt: event.decidedAt,
+        escalated,
+      };
+      return outcome;
+    }
+    if (!escalated && !reminded) {
+      reminded = true;
+      yield context.df.callActivity(NOTIFY_REVIEWER, notice('review-reminder', request.reviewer, link.url));
+      yield audit('reminder-sent', request.reviewer);
+      continue;
+    }
+    yield context.df.callActivity(REVOKE_REVIEW_LINK, { nonce: link.nonce });
+    if (!escalated) {
+      escalated = true;
+      link = yield context.df.callActivity(ISSUE_REVIEW_LINK, {
+        instanceId,
+        reviewId: `${instanceId}:2`,
+        reviewer: request.backupReviewer,
+        pipeline: request.pipeline,
+        expiresAt: finalDeadline,
+        draftRef: request.draftRef,
+      });
+      yield context.df.callActivity(NOTIFY_REVIEWER, notice('review-escalated', request.backupReviewer, link.url));
+      yield audit('escalated', request.backupReviewer);
+      continue;
+    }
+    yield context.df.callActivity(NOTIFY_REVIEWER, notice('review-expired', request.reviewer));
+    yield audit('expired', request.backupReviewer, { decision: 'expired' });
+    const expired: ReviewOutcome = { outcome: 'expired', escalated };
+    return expired;
+  }
+};

@@ -1,0 +1,44 @@
+import type { ReviewDecisionEvent } from '../../shared/review/decision';
+
+export interface ReviewRequest {
+  pipeline: string;
+  subjectId: string;
+  title: string;
+  reviewer: string;
+  backupReviewer: string;
+  /** Blob name in `review-drafts`: the draft itself never enters the orchestration history. */
+  draftRef: string;
+  reminderAfterMs: number;
+  deadlineMs: number;
+  /** How long the backup reviewer has after escalation before the review expires. */
+  escalationMs: number;
+}
+
+export interface IssuedLink {
+  url: string;
+  nonce: string;
+  reviewId: string;
+  reviewer: string;
+}
+
+export interface ReviewOutcome {
+  outcome: 'approved' | 'modified' | 'rejected' | 'expired';
+  reviewer?: string;
+  content?: unknown;
+  reason?: string;
+  diffSha256?: string;
+  decidedAt?: string;
+  escalated: boolean;
+}
+
+export interface Notice {
+  kind: 'review-requested' | 'review-reminder' | 'review-escalated' | 'review-expired';
+  to: string;
+  url?: string;
+  pipeline: string;
+  subjectId: string;
+  instanceId: string;
+  title: string;
+}
+
+export type { ReviewDecisionEvent };
