@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import * as audit from './audit';
 import * as cost from './cost';
 import * as durable from './durable';
+import * as review from './review';
 import * as safety from './safety';
 import * as start from './start';
 
@@ -12,4 +13,5 @@ export function registerCommands(program: Command): void {
   audit.register(program);
   safety.register(program);
   cost.register(program);
+  review.register(program);
 }

@@ -28,6 +28,8 @@ export interface HostOptions {
   clock?: Clock;
   keys?: Partial<FunctionKeys>;
   hostId?: string;
+  /** Overrides host.json's Durable task hub name (tests give each suite its own hub). */
+  hubName?: string;
   log?: HostLog;
 }
 
@@ -107,7 +109,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         return { returnValue: response.returnValue as never, outputData: response.outputData as never };
       },
       storageConnectionString: options.storageConnectionString,
-      hubName: hostJson.hubName,
+      hubName: options.hubName ?? hostJson.hubName,
       options: hostJson.durableTask,
       origin,
       systemKey: keys.system,

@@ -1,0 +1,58 @@
+import type { Command } from 'commander';
+import { loadConfig } from '../../shared/config';
+import { readOutbox } from '../../shared/review/notifier';
+import { tableClient } from '../../shared/storage/clients';
+
+export function register(program: Command): void {
+  const review = program.command('review').description('Reviewer notifications and decisions (local stack)');
+  review
+    .command('list')
+    .description('The local outbox: every review notification with its link (newest first)')
+    .option('--json', 'JSON lines')
+    .action(async (options: { json?: boolean }) => {
+      const config = loadConfig();
+      if (config.environment !== 'local')
+        throw new Error(
+          'the outbox exists on the local stack only; on Azure notifications go to the Service Bus topic "notifications"',
+        );
+      const rows = await readOutbox(tableClient(config.storage, 'reviewoutbox'));
+      if (options.json) {
+        for (const n of rows) console.log(JSON.stringify(n));
+        return;
+      }
+      for (const n of rows)
+        console.log(`${n.at}  ${n.kind.padEnd(17)} ${n.to.padEnd(28)} ${n.title}\n    ${n.url ?? '(no link)'}`);
+      console.log(`${rows.length} notification(s)`);
+    });
+
+  review
+    .command('decide <url> <decision>')
+    .description('Decide through a review link as a browser would: approve, or reject with --reason')
+    .option('--reason <text>', 'why the draft goes back (reject)')
+    .action(async (url: string, decision: string, options: { reason?: string }) => {
+      if (decision !== 'approve' && decision !== 'reject')
+        throw new Error(`<decision> must be approve or reject, got "${decision}"`);
+      const page = await fetch(url);
+      if (page.status !== 200)
+        throw new Error(
+          `the link answered ${page.status}: ${(await page.text())
+            .replace(/<[^>]+>/g, ' ')
+            .replace(/\s+/g, ' ')
+            .trim()}`,
+        );
+      const csrf = /name="csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? '';
+      const cookie = page.headers.get('set-cookie')?.split(';')[0] ?? '';
+      const body = new URLSearchParams({ csrf, decision, reason: options.reason ?? '' });
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+        body: body.toString(),
+      });
+      const text = (await response.text())
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+      if (response.status !== 200) throw new Error(`refused (${response.status}): ${text}`);
+      console.log(text.replace(/^.*?Decision recorded/, 'Decision recorded'));
+    });
+}

@@ -1,0 +1,185 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { RunningHost } from '../../local/host/index';
+import { outbox, startAppHost } from '../support/app-host';
+import { durableApi } from '../support/durable';
+import { blobService, waitFor } from '../support/storage';
+
+const HOUR = 3600_000;
+let host: RunningHost;
+let api: ReturnType<typeof durableApi>;
+const run = Date.now().toString(36);
+
+before(async () => {
+  host = await startAppHost(`ReviewHub${run}`);
+  api = durableApi(host);
+});
+after(async () => host.stop());
+
+async function startReview(name: string, overrides: Record<string, unknown> = {}) {
+  const id = `review-${name}-${run}`;
+  const drafts = blobService().getContainerClient('review-drafts');
+  await drafts.createIfNotExists();
+  const draftRef = `${id}.json`;
+  const draft = JSON.stringify({ title: `Draft for ${name}`, text: 'VaR 99% 1-day is USD 1.2m.' });
+  await drafts.getBlockBlobClient(draftRef).upload(draft, Buffer.byteLength(draft));
+  const input = {
+    pipeline: 'generic',
+    subjectId: name,
+    title: `Review ${name}`,
+    reviewer: 'first@bank.example',
+    backupReviewer: 'backup@bank.example',
+    draftRef,
+    reminderAfterMs: 2 * HOUR,
+    deadlineMs: 24 * HOUR,
+    escalationMs: 24 * HOUR,
+    ...overrides,
+  };
+  const response = await fetch(
+    `${host.url}/runtime/webhooks/durabletask/orchestrators/reviewOrchestrator/${id}?code=${host.keys.system}`,
+    { method: 'POST', body: JSON.stringify(input) },
+  );
+  assert.equal(response.status, 202);
+  return id;
+}
+
+const linkFor = (id: string, kind: string) =>
+  waitFor(
+    `${kind} notification for ${id}`,
+    async () => (await outbox()).find((n) => n.instanceId === id && n.kind === kind)?.url,
+  );
+
+/** Opens the page like a browser (keeping the CSRF cookie) and posts the form. */
+async function decide(url: string, fields: Record<string, string>) {
+  const page = await fetch(url);
+  const html = await page.text();
+  const cookie = page.headers.get('set-cookie')?.split(';')[0] ?? '';
+  const csrf = /name="csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+    body: new URLSearchParams({ csrf, ...fields }).toString(),
+  });
+  return { status: response.status, html: await response.text(), pageStatus: page.status };
+}
+
+const advance = async (ms: number) => {
+  await new Promise((r) => setTimeout(r, 100));
+  await host.clock.advance(ms);
+};
+
+describe('review sub-orchestration on the local host with the test clock', () => {
+  test('approve: the reviewer approves through the link and the outcome is recorded', async () => {
+    const id = await startReview('approve');
+    const { status, html } = await decide(await linkFor(id, 'review-requested'), { decision: 'approve' });
+    assert.equal(status, 200);
+    assert.match(html, /Decision recorded/);
+    const s = await api.until(id);
+    assert.deepEqual(
+      [
+        s.runtimeStatus,
+        (s.output as { outcome: string; reviewer: string }).outcome,
+        (s.output as { reviewer: string }).reviewer,
+      ],
+      ['Completed', 'approved', 'first@bank.example'],
+    );
+  });
+
+  test('modify: the edited content comes back with a diff hash', async () => {
+    const id = await startReview('modify');
+    await decide(await linkFor(id, 'review-requested'), {
+      decision: 'modify',
+      text: 'VaR 99% 1-day is USD 1.3m after desk review.',
+    });
+    const output = (await api.until(id)).output as { outcome: string; content: { text: string }; diffSha256: string };
+    assert.equal(output.outcome, 'modified');
+    assert.equal(output.content.text, 'VaR 99% 1-day is USD 1.3m after desk review.');
+    assert.match(output.diffSha256, /^[0-9a-f]{64}$/);
+  });
+
+  test('reject needs a reason; with one, the reason comes back', async () => {
+    const id = await startReview('reject');
+    const url = await linkFor(id, 'review-requested');
+    const missing = await decide(url, { decision: 'reject', reason: '' });
+    assert.equal(missing.status, 400);
+    assert.match(missing.html, /reason: say why you send it back/);
+    assert.equal((await api.status(id)).runtimeStatus, 'Running');
+    await decide(url, { decision: 'reject', reason: 'Limits table is stale' });
+    assert.deepEqual((await api.until(id)).output, {
+      outcome: 'rejected',
+      reviewer: 'first@bank.example',
+      reason: 'Limits table is stale',
+      diffSha256: ((await api.status(id)).output as { diffSha256: string }).diffSha256,
+      decidedAt: ((await api.status(id)).output as { decidedAt: string }).decidedAt,
+      escalated: false,
+    });
+  });
+
+  test('remind, escalate to the backup (old link revoked), then the backup decides', async () => {
+    const id = await startReview('escalate');
+    const first = await linkFor(id, 'review-requested');
+    await advance(2 * HOUR);
+    await linkFor(id, 'review-reminder');
+    await advance(22 * HOUR);
+    const backup = await linkFor(id, 'review-escalated');
+    const old = await decide(first, { decision: 'approve' });
+    assert.equal(old.pageStatus, 410, 'the first reviewer’s link is withdrawn');
+    assert.equal((await api.status(id)).runtimeStatus, 'Running');
+    await decide(backup, { decision: 'approve' });
+    const output = (await api.until(id)).output as { outcome: string; reviewer: string; escalated: boolean };
+    assert.deepEqual([output.outcome, output.reviewer, output.escalated], ['approved', 'backup@bank.example', true]);
+  });
+
+  test('nobody decides: the review expires after the escalation window', async () => {
+    const id = await startReview('expire');
+    await linkFor(id, 'review-requested');
+    await advance(2 * HOUR);
+    await linkFor(id, 'review-reminder');
+    await advance(22 * HOUR);
+    await linkFor(id, 'review-escalated');
+    await advance(24 * HOUR);
+    assert.deepEqual((await api.until(id)).output, { outcome: 'expired', escalated: true });
+  });
+
+  test('replayed, forged and altered links change nothing', async () => {
+    const id = await startReview('abuse');
+    const url = await linkFor(id, 'review-requested');
+    const token = url.split('/').pop()!;
+    const [body, sig] = token.split('.');
+    const forged = await fetch(`${host.url}/api/review/${body}.${'A'.repeat(sig!.length)}`);
+    assert.equal(forged.status, 403);
+    const altered = Buffer.from(
+      JSON.stringify({ ...JSON.parse(Buffer.from(body!, 'base64url').toString()), reviewer: 'mallory@evil.example' }),
+    ).toString('base64url');
+    assert.equal((await fetch(`${host.url}/api/review/${altered}.${sig}`)).status, 403);
+    const noCsrf = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'decision=approve',
+    });
+    assert.equal(noCsrf.status, 403);
+    assert.equal((await api.status(id)).runtimeStatus, 'Running', 'nothing changed');
+    assert.equal((await decide(url, { decision: 'approve' })).status, 200);
+    const replay = await decide(url, { decision: 'reject', reason: 'second try' });
+    assert.equal(replay.pageStatus, 410);
+    assert.match(replay.html, /already been decided/);
+    assert.equal(((await api.until(id)).output as { outcome: string }).outcome, 'approved');
+  });
+
+  test('with App Service Authentication required, a signed-in principal other than the reviewer is refused', async () => {
+    const id = await startReview('principal');
+    const url = await linkFor(id, 'review-requested');
+    process.env.REVIEW_REQUIRE_PRINCIPAL = 'true';
+    try {
+      assert.equal(
+        (await fetch(url, { headers: { 'x-ms-client-principal-name': 'mallory@bank.example' } })).status,
+        403,
+      );
+      assert.equal((await fetch(url)).status, 403, 'no principal at all');
+      assert.equal((await fetch(url, { headers: { 'x-ms-client-principal-name': 'First@Bank.example' } })).status, 200);
+    } finally {
+      delete process.env.REVIEW_REQUIRE_PRINCIPAL;
+    }
+    assert.equal((await api.status(id)).runtimeStatus, 'Running');
+  });
+});
