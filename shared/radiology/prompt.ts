@@ -1,0 +1,21 @@
+import type { DeidentifiedStudy } from './deidentify';
+import { DRAFT_JSON_SCHEMA } from './report';
+
+export const RADIOLOGY_SYSTEM_PROMPT = [
+  'You are a radiology reporting assistant drafting a diagnostic report for a radiologist to edit and sign.',
+  'Write every section of a diagnostic radiology report: examination, clinical history, comparison, technique,',
+  'findings grouped by organ system, and an impression ranked by clinical importance with recommendations.',
+  'Use only the findings given. State pertinent negatives as negatives and never contradict them.',
+  'Keep laterality and measurements exactly as given. Identifiers are placeholders such as [PATIENT_NAME]; keep them.',
+].join(' ');
+
+/** Messages for `callModel` (deployment `radiology-draft`); the study is already de-identified. */
+export function buildDraftPrompt(study: DeidentifiedStudy) {
+  return {
+    messages: [
+      { role: 'system' as const, content: RADIOLOGY_SYSTEM_PROMPT },
+      { role: 'user' as const, content: `Draft the report for this study (JSON):\n${JSON.stringify(study, null, 2)}` },
+    ],
+    responseFormat: { type: 'json_schema' as const, json_schema: DRAFT_JSON_SCHEMA },
+  };
+}

@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { radiologyDraftEngine } from '../../local/model/engines/radiology';
+import { detectCritical } from '../../shared/radiology/critical';
+import { deidentify, reidentify } from '../../shared/radiology/deidentify';
+import { buildDraftPrompt } from '../../shared/radiology/prompt';
+import { draftReportSchema } from '../../shared/radiology/report';
+import { studySchema } from '../../shared/radiology/study';
+
+const fixture = (name: string) =>
+  JSON.parse(readFileSync(path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'radiology', name), 'utf8'));
+const study = studySchema.parse(fixture('chest-ct-critical.json'));
+const PHI = [
+  "Margaret O'Connell",
+  'Margaret',
+  "O'Connell",
+  'MRN-00482913',
+  '1957-03-14',
+  'ACC-2026-118842',
+  '2026-11-24',
+  '22/11/2026',
+  'March 3, 2024',
+  'Dr. Patel',
+  'Amit Patel',
+  '021 555 0142',
+];
+
+test('de-identification removes names (also in free text, with titles and possessives), MRN, DOB, accession, dates and phones', () => {
+  const { study: clean, mapping } = deidentify(study);
+  const prompt = JSON.stringify(buildDraftPrompt(clean));
+  for (const value of PHI) assert.ok(!prompt.includes(value), `the prompt still contains "${value}"`);
+  assert.match(clean.clinicalIndication, /\[DATE_\d\]/);
+  assert.match(clean.clinicalIndication, /\[PERSON(?:_\d)?\]'s daughter|\[PATIENT_NAME\]'s daughter/);
+  assert.equal(clean.patient.ageYears, 69);
+  assert.equal(reidentify('Patient [PATIENT_NAME], [MRN]', mapping), "Patient Margaret O'Connell, MRN-00482913");
+});
+
+test('dates in several formats are all replaced', () => {
+  const s = studySchema.parse({
+    ...fixture('chest-ct-critical.json'),
+    dictation: 'Seen 2024-01-05, 05/01/2024, 5.1.2024, 3rd of March 2024 and Jan 5, 2024.',
+  });
+  const { study: clean } = deidentify(s);
+  assert.doesNotMatch(clean.dictation, /\d{4}/);
+  assert.equal((clean.dictation.match(/\[DATE_\d+\]/g) ?? []).length, 5);
+});
+
+test('critical results are found in findings and dictation, and negations are respected', () => {
+  const critical = detectCritical(study.findings, study.dictation);
+  assert.deepEqual(
+    critical.map((c) => [c.name, c.acrCategory, c.laterality]),
+    [['tension pneumothorax', 1, 'right']],
+  );
+  assert.deepEqual(
+    detectCritical([], 'There is no pneumothorax. Subdural haematoma over the left convexity.').map((c) => c.name),
+    ['intracranial haemorrhage'],
+  );
+});
+
+test('the local radiology engine writes every section, keeps laterality and never contradicts a stated negative', async () => {
+  const { study: clean } = deidentify(study);
+  const prompt = buildDraftPrompt(clean);
+  const reply = await radiologyDraftEngine({
+    deployment: 'radiology-draft',
+    messages: prompt.messages,
+    responseFormat: prompt.responseFormat,
+  });
+  const draft = draftReportSchema.parse(JSON.parse(reply.content));
+  const findings = draft.findings.map((f) => f.text).join(' ');
+  assert.match(findings, /Right tension pneumothorax with leftward mediastinal shift, new since the prior study\./);
+  assert.match(findings, /Left solid nodule in the upper lobe measuring 7 mm, unchanged from the prior study\./);
+  assert.match(findings, /No consolidation\./);
+  assert.match(findings, /No pleural effusion\./);
+  assert.doesNotMatch(findings, /(?<!No )pleural effusion is present|(?<!No )consolidation is seen/);
+  assert.match(draft.impression[0]!, /^CRITICAL: Right tension pneumothorax/);
+  assert.match(draft.impression[1]!, /Right fracture of the 6th rib/);
+  assert.ok(draft.recommendations.some((r) => /6–12 months \(Fleischner 2017\)/.test(r)));
+  assert.match(draft.technique, /with intravenous contrast/);
+});
