@@ -39,12 +39,10 @@ async function writeOnce(
 ): Promise<boolean> {
   const body = typeof data === 'string' ? Buffer.from(data) : data;
   try {
-    await c
-      .getBlockBlobClient(name)
-      .upload(body, body.length, {
-        conditions: { ifNoneMatch: '*' },
-        blobHTTPHeaders: { blobContentType: contentType },
-      });
+    await c.getBlockBlobClient(name).upload(body, body.length, {
+      conditions: { ifNoneMatch: '*' },
+      blobHTTPHeaders: { blobContentType: contentType },
+    });
     return true;
   } catch (error) {
     if ((error as { statusCode?: number }).statusCode === 409) return false;

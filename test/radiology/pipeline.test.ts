@@ -1,0 +1,184 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { TableClient } from '@azure/data-tables';
+import type { RunningHost } from '../../local/host/index';
+import type { RunningModelServer } from '../../local/model/server';
+import { verifyAudit } from '../../shared/audit/verify';
+import { type ReportSignature, verifyReport } from '../../shared/radiology/signing';
+import { outbox, startAppHost } from '../support/app-host';
+import { durableApi } from '../support/durable';
+import { endpointsOf, localModelServer } from '../support/model';
+import { blobService, testStorage, waitFor } from '../support/storage';
+
+const fixture = JSON.parse(
+  readFileSync(
+    path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'radiology', 'chest-ct-critical.json'),
+    'utf8',
+  ),
+);
+let server: RunningModelServer;
+let host: RunningHost;
+
+before(async () => {
+  server = await localModelServer();
+  host = await startAppHost(`RadiologyHub${Date.now().toString(36)}`, {
+    MODEL_ENDPOINTS: JSON.stringify(endpointsOf(server)),
+    MODEL_API_KEY: server.apiKey,
+    ENCLAVE_KEYS_DIR: mkdtempSync(path.join(tmpdir(), 'enclave-keys-')),
+  });
+});
+after(async () => {
+  await host.stop();
+  await server.stop();
+});
+
+async function decide(url: string, fields: Record<string, string>) {
+  const page = await fetch(url);
+  const html = await page.text();
+  const cookie = page.headers.get('set-cookie')?.split(';')[0] ?? '';
+  const csrf = /name="csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
+  const sections = Object.fromEntries(
+    [...html.matchAll(/<textarea id="section-(\w+)" name="\w+" rows="\d+">([^<]*)<\/textarea>/g)].map((m) => [
+      m[1]!,
+      m[2]!
+        .replace(/&#39;/g, "'")
+        .replace(/&amp;/g, '&')
+        .replace(/&quot;/g, '"')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>'),
+    ]),
+  );
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+    body: new URLSearchParams({ csrf, ...sections, ...fields }).toString(),
+  });
+  return { status: response.status, page: html, sections };
+}
+
+test('PACS study with a critical finding: urgent alert, PHI-free draft in the EU, radiologist edits and signs, report filed once and verifiable', async () => {
+  const submit = () =>
+    fetch(`${host.url}/api/radiology/studies`, {
+      method: 'POST',
+      body: JSON.stringify({ ...fixture, reviewer: 'dr.byrne@hospital.example' }),
+    });
+  const first = await submit();
+  assert.equal(first.status, 202);
+  const { instanceId } = (await first.json()) as { instanceId: string };
+  assert.equal(instanceId, 'radiology-ACC-2026-118842');
+  assert.equal(
+    ((await (await submit()).json()) as { duplicate: boolean }).duplicate,
+    true,
+    'a second click starts no second run',
+  );
+
+  const notices = await waitFor(
+    'the critical alert and the review request',
+    async () => {
+      const mine = (await outbox()).filter(
+        (n) => n.instanceId === instanceId || n.instanceId === `${instanceId}:review`,
+      );
+      return mine.some((n) => n.kind === 'review-requested') ? mine : undefined;
+    },
+    30_000,
+  );
+  const critical = notices.find((n) => n.kind === 'critical-result')!;
+  const requested = notices.find((n) => n.kind === 'review-requested')!;
+  assert.match(critical.title, /URGENT critical result: tension pneumothorax \(ACR 1\)/);
+  assert.ok(critical.at <= requested.at, 'the urgent notification goes out before review');
+
+  const calls = server.requests();
+  assert.ok(calls.length >= 1);
+  assert.ok(
+    calls.every((c) => c.endpoint === 'westeurope'),
+    `calls went to ${calls.map((c) => c.endpoint).join(', ')}`,
+  );
+  const sent = JSON.stringify(calls.map((c) => c.messages));
+  for (const phi of [
+    "O'Connell",
+    'Margaret',
+    'MRN-00482913',
+    '1957-03-14',
+    'ACC-2026-118842',
+    'Patel',
+    '555 0142',
+    '22/11/2026',
+  ]) {
+    assert.ok(!sent.includes(phi), `PHI "${phi}" reached the model`);
+  }
+
+  const { sections } = await decide(requested.url!, {});
+  assert.match(sections.findings!, /Right tension pneumothorax/);
+  assert.match(sections.impression!, /CRITICAL: Right tension pneumothorax/);
+  const edited = `${sections.impression}\nDiscussed with Dr. Patel at 14:10; chest drain advised.`;
+  const decided = await decide(requested.url!, { decision: 'modify', impression: edited });
+  assert.equal(decided.status, 200);
+
+  const done = await durableApi(host).until(instanceId, undefined, 30_000);
+  assert.equal(done.runtimeStatus, 'Completed');
+  const output = done.output as { outcome: string; files: string[]; signer: string };
+  assert.deepEqual([output.outcome, output.signer], ['modified', 'dr.byrne@hospital.example']);
+  assert.deepEqual(output.files, [
+    'radiology-signed/ACC-2026-118842.json',
+    'radiology-signed/ACC-2026-118842.fhir.json',
+    'radiology-signed/ACC-2026-118842.pdf',
+  ]);
+
+  const signed = blobService().getContainerClient('radiology-signed');
+  const filed = JSON.parse(
+    (await signed.getBlockBlobClient('ACC-2026-118842.json').downloadToBuffer()).toString('utf8'),
+  ) as { report: { sections: { impression: string }; patient: { name: string } }; signature: ReportSignature };
+  assert.equal(filed.report.sections.impression, edited);
+  assert.equal(filed.report.patient.name, "Margaret O'Connell", 'the filed report is re-identified');
+  assert.equal(verifyReport(filed.report, filed.signature), true);
+  assert.equal(
+    verifyReport({ ...filed.report, sections: { ...filed.report.sections, impression: 'tampered' } }, filed.signature),
+    false,
+  );
+  const fhir = JSON.parse(
+    (await signed.getBlockBlobClient('ACC-2026-118842.fhir.json').downloadToBuffer()).toString('utf8'),
+  );
+  assert.deepEqual(
+    [fhir.resourceType, fhir.status, fhir.resultsInterpreter[0].display],
+    ['DiagnosticReport', 'final', 'dr.byrne@hospital.example'],
+  );
+  const pdf = await signed.getBlockBlobClient('ACC-2026-118842.pdf').downloadToBuffer();
+  assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
+
+  const today = new Date().toISOString().slice(0, 10);
+  const audit = await verifyAudit(
+    blobService().getContainerClient('audit'),
+    TableClient.fromConnectionString(testStorage(), 'auditheads', { allowInsecureConnection: true }),
+    today,
+    today,
+  );
+  assert.equal(audit.ok, true, JSON.stringify(audit.problems[0]));
+});
+
+test('bad input is answered with the field at fault; a bad inbox blob is kept with its reason', async () => {
+  const bad = await fetch(`${host.url}/api/radiology/studies`, {
+    method: 'POST',
+    body: JSON.stringify({ ...fixture, patient: { ...fixture.patient, mrn: 'x' } }),
+  });
+  assert.equal(bad.status, 400);
+  assert.deepEqual(await bad.json(), { error: 'patient.mrn: letters, digits and dashes (4–32)', where: 'patient.mrn' });
+  const notJson = await fetch(`${host.url}/api/radiology/studies`, { method: 'POST', body: '{"patient":' });
+  assert.equal(notJson.status, 400);
+  const inbox = blobService().getContainerClient('radiology-inbox');
+  await inbox.createIfNotExists();
+  const broken = JSON.stringify({ ...fixture, accessionNumber: 'ACC-BAD-1', modality: 'XRAYZ' });
+  await inbox.getBlockBlobClient('broken-study.json').upload(broken, Buffer.byteLength(broken));
+  const rejected = blobService().getContainerClient('radiology-inbox-rejected');
+  const reason = await waitFor('the rejected study', async () => {
+    try {
+      return (await rejected.getBlockBlobClient('broken-study.json.reason.txt').downloadToBuffer()).toString('utf8');
+    } catch {
+      return undefined;
+    }
+  });
+  assert.match(reason, /^radiology-inbox\/broken-study\.json: modality: /);
+  assert.equal((await rejected.getBlockBlobClient('broken-study.json').downloadToBuffer()).toString('utf8'), broken);
+});
