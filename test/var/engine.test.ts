@@ -104,13 +104,12 @@ test('the facts sheet states every figure and its conventions; desks sum to the 
   );
   assert.equal(facts.conventions.quantile, 'linear');
   assert.equal(facts.backtest.days, 69);
-  assert.equal(
-    backtest(
-      Float64Array.from({ length: 300 }, (_, i) => (i % 50 === 0 ? -1000 : Math.sin(i))),
-      Array.from({ length: 300 }, (_, i) => String(i)),
-    ).exceptions,
-    1,
+  const calm = Float64Array.from({ length: 500 }, (_, i) => (i === 420 ? -1000 : (i % 7) - 3));
+  const result = backtest(
+    calm,
+    Array.from({ length: 500 }, (_, i) => `d${i}`),
   );
+  assert.deepEqual([result.days, result.exceptions, result.exceptionDates, result.zone], [250, 1, ['d420'], 'green']);
 });
 
 test('bad rows are reported with file, line and column', async () => {
