@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { BlobServiceClient } from '@azure/storage-blob';
 import { QueueServiceClient } from '@azure/storage-queue';
+import { resolveTimeZone } from '../../shared/time-zone';
 import { type Clock, testClock, wallClock } from './clock';
 import type { DurableEngine } from './durable/contract';
 import { createDurableEngine } from './durable/index';
@@ -13,7 +14,6 @@ import { storageOutputs } from './outputs';
 import { BLOB_POISON_QUEUE, BlobListener } from './triggers/blob';
 import type { TriggerListener } from './triggers/listener';
 import { QueueListener } from './triggers/queue';
-import { resolveTimeZone } from './triggers/time-zone';
 import { TimerListener } from './triggers/timer';
 
 export interface HostOptions {

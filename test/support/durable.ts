@@ -10,7 +10,7 @@ export interface Status {
   historyEvents?: { EventType: string; EventId: number; Name?: string }[];
 }
 
-const RUNNING = new Set(['Running', 'Pending', 'ContinuedAsNew', 'Suspended']);
+const RUNNING = new Set(['Running', 'Pending', 'ContinuedAsNew', 'Suspended', 'NotFound']);
 
 /** Talks to the host's Durable management API with the system key, as an operator would. */
 export function durableApi(host: RunningHost) {
@@ -25,6 +25,8 @@ export function durableApi(host: RunningHost) {
     },
     async status(id: string, query = ''): Promise<Status> {
       const response = await fetch(`${base}/instances/${id}?${key}${query}`);
+      if (response.status === 404)
+        return { name: '', instanceId: id, runtimeStatus: 'NotFound', input: null, output: null, customStatus: null };
       return (await response.json()) as Status;
     },
     async raise(id: string, event: string, data: unknown): Promise<number> {

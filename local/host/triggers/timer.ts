@@ -76,10 +76,17 @@ export class TimerListener implements TriggerListener {
   #arm(atMs: number): void {
     if (this.#stopped) return;
     this.#cancel = this.clock.at(atMs, () => {
-      this.#running = this.#fire(atMs, false).finally(() =>
-        this.#arm(this.next(Math.max(atMs, this.clock.now())).getTime()),
-      );
+      const late = this.clock.now() - atMs > 60_000;
+      this.#running = this.#fire(atMs, late).finally(() => this.#arm(this.#following(atMs)));
     });
+  }
+
+  /** The occurrence after `atMs`; when several passed meanwhile, only the latest of them runs (once, past due). */
+  #following(atMs: number): number {
+    let next = this.next(atMs).getTime();
+    for (let after = this.next(next).getTime(); after <= this.clock.now(); after = this.next(next).getTime())
+      next = after;
+    return next;
   }
 
   async #fire(scheduledMs: number, isPastDue: boolean): Promise<void> {

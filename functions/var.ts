@@ -1,0 +1,127 @@
+import { app, type HttpRequest, type InvocationContext, type Timer } from '@azure/functions';
+import * as df from 'durable-functions';
+import { z } from 'zod';
+import { loadConfig } from '../shared/config';
+import { registerView } from '../shared/review/views';
+import { resolveTimeZone } from '../shared/time-zone';
+import { isBusinessDay, localDate } from '../shared/var/calendar';
+import { varView } from '../shared/var/review-view';
+import { createVarActivities } from '../workflows/var/activities';
+import { varDeps } from '../workflows/var/deps';
+import {
+  ALERT_VAR,
+  BUILD_VAR_NARRATIVE_REQUEST,
+  CHECK_VAR_DATA,
+  CHECK_VAR_NARRATIVE,
+  COMPUTE_VAR_FACTS,
+  instanceIdFor,
+  PUBLISH_VAR_REPORT,
+  RENDER_VAR_DRAFT,
+  VAR_ORCHESTRATOR,
+} from '../workflows/var/names';
+import { varOrchestrator } from '../workflows/var/orchestrator';
+import type { VarRun } from '../workflows/var/types';
+
+registerView(varView);
+const activities = async () => createVarActivities(await varDeps(loadConfig()));
+type A = Awaited<ReturnType<typeof activities>>;
+const as = <K extends keyof A>(v: unknown) => v as Parameters<A[K]>[0];
+
+df.app.orchestration(VAR_ORCHESTRATOR, varOrchestrator);
+df.app.activity(CHECK_VAR_DATA, {
+  handler: async (v: unknown) => (await activities()).checkVarData(as<'checkVarData'>(v)),
+});
+df.app.activity(COMPUTE_VAR_FACTS, {
+  handler: async (v: unknown) => (await activities()).computeVarFacts(as<'computeVarFacts'>(v)),
+});
+df.app.activity(BUILD_VAR_NARRATIVE_REQUEST, {
+  handler: async (v: unknown) => (await activities()).buildVarNarrativeRequest(as<'buildVarNarrativeRequest'>(v)),
+});
+df.app.activity(CHECK_VAR_NARRATIVE, {
+  handler: async (v: unknown) => (await activities()).checkVarNarrative(as<'checkVarNarrative'>(v)),
+});
+df.app.activity(RENDER_VAR_DRAFT, {
+  handler: async (v: unknown) => (await activities()).renderVarDraft(as<'renderVarDraft'>(v)),
+});
+df.app.activity(PUBLISH_VAR_REPORT, {
+  handler: async (v: unknown) => (await activities()).publishVarReport(as<'publishVarReport'>(v)),
+});
+df.app.activity(ALERT_VAR, { handler: async (v: unknown) => (await activities()).alertVar(as<'alertVar'>(v)) });
+
+const holidays = () =>
+  (process.env.VAR_HOLIDAYS ?? '')
+    .split(',')
+    .map((h) => h.trim())
+    .filter(Boolean);
+
+function runFor(date: string, cutoffAt: string, requestedBy: string): VarRun {
+  const config = loadConfig();
+  return {
+    date,
+    cutoffAt,
+    pollMs: Number(process.env.VAR_POLL_MINUTES ?? 15) * 60_000,
+    reviewer: process.env.VAR_REVIEWER ?? 'risk.manager@bank.example',
+    backupReviewer: process.env.VAR_BACKUP_REVIEWER ?? 'deputy.risk@bank.example',
+    executives: (process.env.VAR_EXECUTIVES ?? 'cro@bank.example,cfo@bank.example').split(',').map((e) => e.trim()),
+    residency: config.model.residency.var,
+    requestedBy,
+  };
+}
+
+/** One orchestration per business date: a second trigger for the same date returns the first. */
+async function start(client: df.DurableClient, run: VarRun): Promise<{ instanceId: string; duplicate: boolean }> {
+  const instanceId = instanceIdFor(run.date);
+  const existing = await client.getStatus(instanceId).catch(() => undefined);
+  if (
+    existing &&
+    existing.runtimeStatus !== df.OrchestrationRuntimeStatus.Failed &&
+    existing.runtimeStatus !== df.OrchestrationRuntimeStatus.Terminated
+  ) {
+    return { instanceId, duplicate: true };
+  }
+  await client.startNew(VAR_ORCHESTRATOR, { instanceId, input: run });
+  return { instanceId, duplicate: false };
+}
+
+app.timer('varDaily', {
+  schedule: '0 0 5 * * 1-5',
+  extraInputs: [df.input.durableClient()],
+  handler: async (timer: Timer, context: InvocationContext) => {
+    const scheduled = Date.parse(timer.scheduleStatus?.last ?? new Date().toISOString());
+    const date = localDate(scheduled, resolveTimeZone(process.env.WEBSITE_TIME_ZONE));
+    if (!isBusinessDay(date, holidays())) return context.log(`no VaR report on ${date}: not a business day`);
+    const cutoffAt = new Date(scheduled + Number(process.env.VAR_CUTOFF_HOURS ?? 3) * 3600_000).toISOString();
+    const { instanceId, duplicate } = await start(df.getClient(context), runFor(date, cutoffAt, 'system:var-schedule'));
+    context.log(duplicate ? `${instanceId} already exists` : `started ${instanceId}`);
+  },
+});
+
+const runRequest = z.object({
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD'),
+  cutoffAt: z.string().datetime({ offset: true }).optional(),
+});
+
+app.http('varRun', {
+  route: 'var/runs',
+  methods: ['POST'],
+  extraInputs: [df.input.durableClient()],
+  handler: async (request: HttpRequest, context: InvocationContext) => {
+    let body: unknown;
+    try {
+      body = await request.json();
+    } catch {
+      return { status: 400, jsonBody: { error: 'the body is not valid JSON', where: 'body' } };
+    }
+    const parsed = runRequest.safeParse(body);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      return { status: 400, jsonBody: { error: issue.message, where: issue.path.join('.') || 'body' } };
+    }
+    if (!isBusinessDay(parsed.data.date, holidays()))
+      return { status: 400, jsonBody: { error: `${parsed.data.date} is not a business day`, where: 'date' } };
+    const cutoffAt = parsed.data.cutoffAt ?? new Date(Date.now() + 3 * 3600_000).toISOString();
+    const user = request.headers.get('x-ms-client-principal-name') ?? 'risk-ops';
+    const { instanceId, duplicate } = await start(df.getClient(context), runFor(parsed.data.date, cutoffAt, user));
+    return { status: 202, jsonBody: { instanceId, duplicate } };
+  },
+});

@@ -1,0 +1,24 @@
+export interface VarRun {
+  date: string;
+  /** When waiting for the day's market data stops (ISO). */
+  cutoffAt: string;
+  pollMs: number;
+  reviewer: string;
+  backupReviewer: string;
+  executives: string[];
+  residency: string;
+  requestedBy: string;
+}
+
+export interface FactsSummary {
+  var99: number;
+  zone: 'green' | 'yellow' | 'red';
+  flags: string[];
+}
+
+export interface NarrativeCheck {
+  grounded: boolean;
+  unmatched: string[];
+  /** The text to use: the model's when grounded, else the template's. */
+  narrative: string;
+}
