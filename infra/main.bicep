@@ -79,7 +79,7 @@ var logicalDeployments = [ 'radiology-draft', 'var-narrative', 'foia-redact', 'c
 var paygDeployments = [for d in logicalDeployments: { name: d, model: chatModel.name, version: chatModel.version, sku: paygSku, capacity: paygCapacity }]
 var ptuDeployments = enablePtu ? [ { name: 'chat-ptu', model: chatModel.name, version: chatModel.version, sku: ptuSku, capacity: ptuCapacity } ] : []
 
-var containers = [ 'radiology-inbox', 'radiology-inbox-rejected', 'radiology-signed', 'foia-inbox', 'foia-rejected', 'foia-released', 'marketdata', 'positions', 'reports', 'finetune', 'review-drafts', 'model-replies', 'app-package' ]
+var containers = [ 'radiology-inbox', 'radiology-inbox-rejected', 'radiology-studies', 'radiology-signed', 'foia-inbox', 'foia-rejected', 'foia-released', 'datalake', 'reports', 'finetune', 'review-drafts', 'model-replies', 'app-package' ]
 var queues = [ 'notifications', 'model-requests', 'model-replies' ]
 
 resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {

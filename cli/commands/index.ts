@@ -2,9 +2,11 @@ import type { Command } from 'commander';
 import * as audit from './audit';
 import * as cost from './cost';
 import * as durable from './durable';
+import * as radiology from './radiology';
 import * as review from './review';
 import * as safety from './safety';
 import * as start from './start';
+import * as varCommands from './var';
 
 /** One line per command module; each exports `register(program)`. */
 export function registerCommands(program: Command): void {
@@ -14,4 +16,6 @@ export function registerCommands(program: Command): void {
   safety.register(program);
   cost.register(program);
   review.register(program);
+  radiology.register(program);
+  varCommands.register(program);
 }

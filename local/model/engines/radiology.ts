@@ -86,7 +86,7 @@ export const radiologyDraftEngine: DomainEngine = (request) => {
       : ['No acute abnormality.'];
   const t = study.technique ?? { contrast: 'none' };
   const report: DraftReport = {
-    examination: `${study.modality} ${study.examDescription} (${study.studyDate}).`,
+    examination: `${study.examDescription.toUpperCase().startsWith(study.modality) ? study.examDescription : `${study.modality} ${study.examDescription}`} (${study.studyDate}).`,
     clinicalHistory: study.clinicalIndication?.trim() || 'Not provided.',
     comparison: study.comparison?.trim() || 'None.',
     technique: `${study.modality} of the ${study.bodyPart.toLowerCase()} ${CONTRAST[t.contrast]}${t.route ? ` (${t.route})` : ''}.${t.doseMgy ? ` Dose: ${t.doseMgy} mGy.` : ''}`,
