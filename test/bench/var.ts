@@ -70,7 +70,8 @@ export async function run(): Promise<void> {
         numpy: py
           ? {
               monteCarloSeconds: Number(py.mcSeconds.toFixed(3)),
-              historicalSeconds: Number(py.histSeconds.toFixed(3)),
+              historicalQuantileSeconds: Number(py.histSeconds.toFixed(3)),
+              historicalRatio: Number((histSeconds / py.histSeconds).toFixed(2)),
               monteCarloRatio: Number((mcSeconds / py.mcSeconds).toFixed(2)),
             }
           : 'python3 with numpy not available',
