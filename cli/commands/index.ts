@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import * as audit from './audit';
 import * as cost from './cost';
 import * as durable from './durable';
+import * as foia from './foia';
 import * as radiology from './radiology';
 import * as review from './review';
 import * as safety from './safety';
@@ -18,4 +19,5 @@ export function registerCommands(program: Command): void {
   review.register(program);
   radiology.register(program);
   varCommands.register(program);
+  foia.register(program);
 }
