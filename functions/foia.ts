@@ -1,0 +1,124 @@
+import { createHash } from 'node:crypto';
+import { app, type HttpRequest, type InvocationContext } from '@azure/functions';
+import * as df from 'durable-functions';
+import { z } from 'zod';
+import { loadConfig } from '../shared/config';
+import { statutoryDeadline } from '../shared/foia/clock';
+import { foiaView } from '../shared/foia/review-view';
+import { registerView } from '../shared/review/views';
+import { blobServiceClient } from '../shared/storage/clients';
+import { createFoiaActivities } from '../workflows/foia/activities';
+import { foiaDeps } from '../workflows/foia/deps';
+import {
+  BUILD_FOIA_MODEL_REQUESTS,
+  DETECT_FOIA_PATTERNS,
+  EXTRACT_FOIA_DOCUMENT,
+  FOIA_ORCHESTRATOR,
+  MERGE_FOIA_RECOMMENDATIONS,
+  RECORD_FOIA_OUTCOME,
+  RELEASE_FOIA_DOCUMENT,
+} from '../workflows/foia/names';
+import { foiaOrchestrator } from '../workflows/foia/orchestrator';
+import type { FoiaRun } from '../workflows/foia/types';
+
+registerView(foiaView);
+const activities = async () => createFoiaActivities(await foiaDeps(loadConfig()));
+type A = Awaited<ReturnType<typeof activities>>;
+const as = <K extends keyof A>(v: unknown) => v as Parameters<A[K]>[0];
+
+df.app.orchestration(FOIA_ORCHESTRATOR, foiaOrchestrator);
+df.app.activity(EXTRACT_FOIA_DOCUMENT, {
+  handler: async (v: unknown) => (await activities()).extractFoiaDocument(as<'extractFoiaDocument'>(v)),
+});
+df.app.activity(DETECT_FOIA_PATTERNS, {
+  handler: async (v: unknown) => (await activities()).detectFoiaPatterns(as<'detectFoiaPatterns'>(v)),
+});
+df.app.activity(BUILD_FOIA_MODEL_REQUESTS, {
+  handler: async (v: unknown) => (await activities()).buildFoiaModelRequests(as<'buildFoiaModelRequests'>(v)),
+});
+df.app.activity(MERGE_FOIA_RECOMMENDATIONS, {
+  handler: async (v: unknown) => (await activities()).mergeFoiaRecommendations(as<'mergeFoiaRecommendations'>(v)),
+});
+df.app.activity(RELEASE_FOIA_DOCUMENT, {
+  handler: async (v: unknown) => (await activities()).releaseFoiaDocument(as<'releaseFoiaDocument'>(v)),
+});
+df.app.activity(RECORD_FOIA_OUTCOME, {
+  handler: async (v: unknown) => (await activities()).recordFoiaOutcome(as<'recordFoiaOutcome'>(v)),
+});
+
+const requestSchema = z.object({
+  requestId: z.string().regex(/^[A-Za-z0-9-]{3,64}$/, 'letters, digits and dashes (3–64)'),
+  requester: z.string().min(2).max(200),
+  receivedDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD'),
+});
+
+app.http('foiaRequest', {
+  route: 'foia/requests',
+  methods: ['POST'],
+  handler: async (request: HttpRequest) => {
+    let body: unknown;
+    try {
+      body = await request.json();
+    } catch {
+      return { status: 400, jsonBody: { error: 'the body is not valid JSON', where: 'body' } };
+    }
+    const parsed = requestSchema.safeParse(body);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      return { status: 400, jsonBody: { error: issue.message, where: issue.path.join('.') || 'body' } };
+    }
+    const inbox = blobServiceClient(loadConfig().storage).getContainerClient('foia-inbox');
+    await inbox.createIfNotExists();
+    const text = JSON.stringify(parsed.data);
+    await inbox.getBlockBlobClient(`${parsed.data.requestId}/request.json`).upload(text, Buffer.byteLength(text));
+    return {
+      status: 201,
+      jsonBody: {
+        ...parsed.data,
+        dueDate: statutoryDeadline(parsed.data.receivedDate),
+        upload: `foia-inbox/${parsed.data.requestId}/<file>`,
+      },
+    };
+  },
+});
+
+app.storageBlob('foiaInbox', {
+  path: 'foia-inbox/{requestId}/{file}',
+  connection: 'AzureWebJobsStorage',
+  extraInputs: [df.input.durableClient()],
+  handler: async (blob: unknown, context: InvocationContext) => {
+    const requestId = String(context.triggerMetadata?.requestId);
+    const file = String(context.triggerMetadata?.file);
+    if (file === 'request.json' || file.endsWith('.reason.txt')) return;
+    const bytes = Buffer.isBuffer(blob) ? blob : Buffer.from(String(blob));
+    const config = loadConfig();
+    const inbox = blobServiceClient(config.storage).getContainerClient('foia-inbox');
+    let meta = { requester: 'unknown', receivedDate: new Date().toISOString().slice(0, 10) };
+    try {
+      meta = {
+        ...meta,
+        ...JSON.parse(
+          (await inbox.getBlockBlobClient(`${requestId}/request.json`).downloadToBuffer()).toString('utf8'),
+        ),
+      };
+    } catch {
+      context.warn(`foia-inbox/${requestId}/request.json is missing: using today as the received date`);
+    }
+    const instanceId = `foia-${createHash('sha256').update(bytes).digest('hex').slice(0, 40)}`;
+    const client = df.getClient(context);
+    const existing = await client.getStatus(instanceId).catch(() => undefined);
+    if (existing && existing.runtimeStatus !== df.OrchestrationRuntimeStatus.Failed)
+      return context.log(`${instanceId} already exists for this document`);
+    const run: FoiaRun = {
+      requestId,
+      documentBlob: `${requestId}/${file}`,
+      documentName: file,
+      receivedDate: meta.receivedDate,
+      requester: /^[\w.@-]{1,120}$/.test(meta.requester) ? meta.requester : 'foia-requester',
+      reviewer: process.env.FOIA_REVIEWER ?? 'foia.counsel@agency.example',
+      backupReviewer: process.env.FOIA_BACKUP_REVIEWER ?? 'chief.counsel@agency.example',
+      residency: config.model.residency.foia,
+    };
+    await client.startNew(FOIA_ORCHESTRATOR, { instanceId, input: run });
+  },
+});

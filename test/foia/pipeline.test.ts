@@ -1,0 +1,193 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { TableClient } from '@azure/data-tables';
+import { Document, Packer, Paragraph } from 'docx';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import type { RunningHost } from '../../local/host/index';
+import type { RunningModelServer } from '../../local/model/server';
+import { verifyAudit } from '../../shared/audit/verify';
+import { extractText } from '../../shared/foia/extract';
+import { outbox, startAppHost } from '../support/app-host';
+import { durableApi } from '../support/durable';
+import { endpointsOf, localModelServer } from '../support/model';
+import { blobService, testStorage, waitFor } from '../support/storage';
+
+const memo = readFileSync(path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'foia', 'memo.txt'), 'utf8');
+let server: RunningModelServer;
+let host: RunningHost;
+
+before(async () => {
+  server = await localModelServer();
+  host = await startAppHost(`FoiaHub${Date.now().toString(36)}`, {
+    MODEL_ENDPOINTS: JSON.stringify(endpointsOf(server)),
+    MODEL_API_KEY: server.apiKey,
+  });
+});
+after(async () => {
+  await host.stop();
+  await server.stop();
+});
+
+async function pdfOf(text: string): Promise<Buffer> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const page = doc.addPage([612, 792]);
+  text.split('\n').forEach((line, i) => page.drawText(line, { x: 40, y: 750 - i * 14, size: 9, font }));
+  return Buffer.from(await doc.save());
+}
+
+async function review(
+  instanceId: string,
+  choose: (items: { id: string; text: string; category: string }[]) => Record<string, string>,
+) {
+  const url = await waitFor(
+    'the review link',
+    async () =>
+      (await outbox()).find((n) => n.instanceId === `${instanceId}:review` && n.kind === 'review-requested')?.url,
+    30_000,
+  );
+  const page = await fetch(url);
+  const html = await page.text();
+  const cookie = page.headers.get('set-cookie')?.split(';')[0] ?? '';
+  const csrf = /name="csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
+  const items = [...html.matchAll(/<tr><td><a href="#m-(r\d+)">([^<]*)<\/a><\/td><td>(\w+)<\/td>/g)].map((m) => ({
+    id: m[1]!,
+    text: m[2]!,
+    category: m[3]!,
+  }));
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+    body: new URLSearchParams({ csrf, decision: 'modify', ...choose(items) }).toString(),
+  });
+  assert.equal(response.status, 200, await response.text());
+  return items;
+}
+
+test('PDF and DOCX dropped in the inbox: recommendations, review (reject one, add one), truly redacted release with an index', async () => {
+  const meta = await fetch(`${host.url}/api/foia/requests`, {
+    method: 'POST',
+    body: JSON.stringify({
+      requestId: 'REQ-2026-0042',
+      requester: 'reporter@news.example',
+      receivedDate: '2026-11-20',
+    }),
+  });
+  assert.equal(meta.status, 201);
+  assert.equal(
+    ((await meta.json()) as { dueDate: string }).dueDate,
+    '2026-12-21',
+    '20 business days, skipping Thanksgiving',
+  );
+  const inbox = blobService().getContainerClient('foia-inbox');
+  const pdf = await pdfOf(memo);
+  await inbox.getBlockBlobClient('REQ-2026-0042/memo.pdf').upload(pdf, pdf.length);
+  const docx = await Packer.toBuffer(
+    new Document({
+      sections: [
+        {
+          children: memo
+            .replace('Harbor district', 'Harbor district (copy)')
+            .split('\n')
+            .map((l) => new Paragraph(l)),
+        },
+      ],
+    }),
+  );
+  await inbox.getBlockBlobClient('REQ-2026-0042/memo-copy.docx').upload(docx, docx.length);
+
+  const instances = await waitFor(
+    'two FOIA runs',
+    async () => {
+      const list = (await (
+        await fetch(
+          `${host.url}/runtime/webhooks/durabletask/instances/?code=${host.keys.system}&instanceIdPrefix=foia-`,
+        )
+      ).json()) as { instanceId: string; input: { documentName: string } }[];
+      const mine = list.filter((i) => i.input?.documentName?.startsWith('memo') && !i.instanceId.includes(':'));
+      return mine.length === 2 ? mine : undefined;
+    },
+    30_000,
+  );
+  const pdfRun = instances.find((i) => i.input.documentName === 'memo.pdf')!.instanceId;
+
+  let rejectedText = '';
+  const items = await review(pdfRun, (list) => {
+    const commercial = list.find((i) => i.category === 'COMMERCIAL')!;
+    rejectedText = commercial.text;
+    return {
+      ...Object.fromEntries(list.map((i) => [`item-${i.id}`, i.id === commercial.id ? 'reject' : 'accept'])),
+      addText: 'County Hospital',
+      addCategory: 'MEDICAL',
+      addReason: 'identifies where the informant is treated',
+    };
+  });
+  assert.ok(items.length >= 10);
+  const done = await durableApi(host).until(pdfRun, undefined, 30_000);
+  assert.equal((done.output as { outcome: string }).outcome, 'released');
+  const released = blobService().getContainerClient('foia-released');
+  const text = (await released.getBlockBlobClient('REQ-2026-0042/memo.redacted.txt').downloadToBuffer()).toString(
+    'utf8',
+  );
+  const releasedPdf = await extractText(
+    'released.pdf',
+    await released.getBlockBlobClient('REQ-2026-0042/memo.redacted.pdf').downloadToBuffer(),
+  );
+  for (const secret of [
+    '123-45-6789',
+    'carlos.mendez@example.com',
+    '(217) 555-0142',
+    'Satellite imagery',
+    'pole camera',
+    'County Hospital',
+    'diagnosed with diabetes',
+  ]) {
+    assert.ok(!text.includes(secret), `"${secret}" survived in the released text`);
+    assert.ok(!releasedPdf.text.includes(secret), `"${secret}" survived in the released PDF`);
+  }
+  assert.ok(releasedPdf.text.includes('unit cost'), 'the rejected recommendation was released');
+  assert.ok(rejectedText.length > 0);
+  const index = (await released.getBlockBlobClient('REQ-2026-0042/memo.index.csv').downloadToBuffer()).toString('utf8');
+  assert.equal(
+    index.trim().split('\n').length - 1,
+    items.length - 1 + 1,
+    'every accepted and added redaction is indexed',
+  );
+  assert.match(index, /MEDICAL,\(b\)\(6\),identifies where the informant is treated/);
+  assert.ok(
+    server.requests().every((r) => r.endpoint === 'usgovvirginia'),
+    'FOIA stays in data-zone:usgov',
+  );
+
+  const today = new Date().toISOString().slice(0, 10);
+  const audit = await verifyAudit(
+    blobService().getContainerClient('audit'),
+    TableClient.fromConnectionString(testStorage(), 'auditheads', { allowInsecureConnection: true }),
+    today,
+    today,
+  );
+  assert.equal(audit.ok, true, JSON.stringify(audit.problems[0]));
+});
+
+test('an unreadable file is moved to foia-rejected with its reason; nothing is dropped', async () => {
+  const inbox = blobService().getContainerClient('foia-inbox');
+  await inbox.createIfNotExists();
+  await inbox.getBlockBlobClient('REQ-2026-0099/scan.pdf').upload('this is not a pdf', 17);
+  const rejected = blobService().getContainerClient('foia-rejected');
+  const reason = await waitFor(
+    'the rejection reason',
+    async () => {
+      try {
+        return (await rejected.getBlockBlobClient('REQ-2026-0099/scan.pdf.reason.txt').downloadToBuffer()).toString(
+          'utf8',
+        );
+      } catch {
+        return undefined;
+      }
+    },
+    30_000,
+  );
+  assert.match(reason, /^foia-inbox\/REQ-2026-0099\/scan\.pdf: scan\.pdf: is not a PDF/);
+});

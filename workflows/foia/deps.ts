@@ -1,0 +1,17 @@
+import { createAuditSink } from '../../shared/audit/index';
+import type { Config } from '../../shared/config';
+import { blobServiceClient } from '../../shared/storage/clients';
+import type { FoiaDeps } from './activities';
+import { WORK_CONTAINER } from './names';
+
+export async function foiaDeps(config: Config): Promise<FoiaDeps> {
+  const blobs = blobServiceClient(config.storage);
+  return {
+    inbox: blobs.getContainerClient('foia-inbox'),
+    rejected: blobs.getContainerClient('foia-rejected'),
+    work: blobs.getContainerClient(WORK_CONTAINER),
+    drafts: blobs.getContainerClient('review-drafts'),
+    released: blobs.getContainerClient('foia-released'),
+    audit: await createAuditSink(config),
+  };
+}

@@ -1,0 +1,78 @@
+import type { OrchestrationContext, OrchestrationHandler } from 'durable-functions';
+import * as df from 'durable-functions';
+import { REVIEW_ORCHESTRATOR } from '../review/names';
+import type { ReviewOutcome } from '../review/types';
+import {
+  BUILD_FOIA_MODEL_REQUESTS,
+  CALL_MODEL,
+  DETECT_FOIA_PATTERNS,
+  EXTRACT_FOIA_DOCUMENT,
+  MERGE_FOIA_RECOMMENDATIONS,
+  RECORD_FOIA_OUTCOME,
+  RELEASE_FOIA_DOCUMENT,
+} from './names';
+import type { Extraction, FoiaRun } from './types';
+
+const HOUR = 3600_000;
+
+/** FOIA document → recognisers + model (chunk by chunk) → merged recommendations → legal review → redacted release. */
+export const foiaOrchestrator: OrchestrationHandler = function* (context: OrchestrationContext) {
+  const run = context.df.getInput() as FoiaRun;
+  const instanceId = context.df.instanceId;
+  const retry = new df.RetryOptions(2000, 4);
+  retry.backoffCoefficient = 2;
+
+  context.df.setCustomStatus({ stage: 'extracting' });
+  const extraction: Extraction = yield context.df.callActivity(EXTRACT_FOIA_DOCUMENT, { run, instanceId });
+  if (extraction.rejected !== undefined) return { outcome: 'rejected-input', reason: extraction.rejected };
+
+  const patterns: number = yield context.df.callActivity(DETECT_FOIA_PATTERNS, { run, instanceId });
+  const requests: unknown[] = yield context.df.callActivity(BUILD_FOIA_MODEL_REQUESTS, { run, instanceId });
+  context.df.setCustomStatus({
+    stage: 'model-review',
+    chunks: requests.length,
+    patterns,
+    deadline: extraction.deadline,
+  });
+  const answers: { json: unknown }[] = yield context.df.Task.all(
+    requests.map((r) => context.df.callActivityWithRetry(CALL_MODEL, retry, r)),
+  );
+  const merged: { draftRef: string; recommendations: number } = yield context.df.callActivity(
+    MERGE_FOIA_RECOMMENDATIONS,
+    { run, instanceId, answers: answers.map((a) => a.json) },
+  );
+
+  context.df.setCustomStatus({
+    stage: 'awaiting-review',
+    recommendations: merged.recommendations,
+    deadline: extraction.deadline,
+  });
+  const outcome: ReviewOutcome = yield context.df.callSubOrchestrator(
+    REVIEW_ORCHESTRATOR,
+    {
+      pipeline: 'foia',
+      subjectId: run.requestId,
+      title: `FOIA ${run.requestId}: ${run.documentName}`,
+      reviewer: run.reviewer,
+      backupReviewer: run.backupReviewer,
+      draftRef: merged.draftRef,
+      reminderAfterMs: 24 * HOUR,
+      deadlineMs: 72 * HOUR,
+      escalationMs: 48 * HOUR,
+    },
+    `${instanceId}:review`,
+  );
+  if (outcome.outcome === 'approved' || outcome.outcome === 'modified') {
+    const files: string[] = yield context.df.callActivityWithRetry(RELEASE_FOIA_DOCUMENT, retry, {
+      run,
+      instanceId,
+      draftRef: merged.draftRef,
+      decisions: outcome.content ?? null,
+      reviewer: outcome.reviewer,
+    });
+    context.df.setCustomStatus({ stage: 'released', files });
+    return { outcome: 'released', files, reviewer: outcome.reviewer };
+  }
+  yield context.df.callActivity(RECORD_FOIA_OUTCOME, { run, instanceId, outcome: outcome.outcome });
+  return { outcome: outcome.outcome, reason: outcome.reason ?? null };
+};
