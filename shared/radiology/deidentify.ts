@@ -60,7 +60,7 @@ export function deidentify(study: Study): Deidentified {
 
   const scrub = (text: string): string => {
     let out = text;
-    for (const [kind, value] of fixed)
+    for (const [_kind, value] of fixed)
       out = out.split(value).join(Object.entries(mapping).find(([, v]) => v === value)![0]);
     for (const part of nameParts) {
       out = out.replace(

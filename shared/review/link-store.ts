@@ -60,7 +60,7 @@ export class LinkStore {
   /** Marks the first opening; returns true only for that first one. */
   async markOpened(nonce: string, now: string): Promise<boolean> {
     const row = await this.get(nonce);
-    if (!row || row.state !== 'issued') return false;
+    if (row?.state !== 'issued') return false;
     return this.#transition(row, 'opened', now);
   }
 

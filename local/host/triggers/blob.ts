@@ -29,7 +29,7 @@ export class BlobListener implements TriggerListener {
   constructor(
     private readonly app: FunctionApp,
     private readonly fn: RegisteredFunction,
-    private readonly blobs: BlobServiceClient,
+    readonly blobs: BlobServiceClient,
     private readonly poison: QueueClient,
     private readonly maxDequeueCount: number,
     private readonly hostId: string,

@@ -28,7 +28,7 @@ export class TimerListener implements TriggerListener {
     private readonly fn: RegisteredFunction,
     private readonly blobs: BlobServiceClient,
     private readonly clock: Clock,
-    private readonly timeZone: string,
+    readonly timeZone: string,
     private readonly hostId: string,
   ) {
     const schedule = String(fn.trigger.schedule ?? '');
