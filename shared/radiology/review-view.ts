@@ -35,7 +35,8 @@ export const radiologyView: ReviewView<RadiologyReviewDraft, Record<SectionName,
     return `<p class="meta">${escapeHtml(d.patientLabel)} · ${escapeHtml(d.exam)}</p>${critical}${fields}`;
   },
   parseModification(form) {
-    const values = Object.fromEntries(SECTIONS.map((s) => [s, form.get(s) ?? '']));
+    // Browsers submit textarea line breaks as CRLF; the signed report keeps LF.
+    const values = Object.fromEntries(SECTIONS.map((s) => [s, (form.get(s) ?? '').replace(/\r\n/g, '\n')]));
     const parsed = modifiedSchema.safeParse(values);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;

@@ -13,8 +13,8 @@ export const genericView: ReviewView<GenericDraft, { text: string }> = {
   render: (draft) =>
     `<label for="text">Draft</label><textarea id="text" name="text" rows="16">${escapeHtml(draft.text)}</textarea>`,
   parseModification(form) {
-    const text = form.get('text');
-    if (text === null || text.trim() === '') throw new UserError('the edited draft must not be empty', 'text');
+    const text = form.get('text')?.replace(/\r\n/g, '\n');
+    if (text === undefined || text.trim() === '') throw new UserError('the edited draft must not be empty', 'text');
     return { text };
   },
 };

@@ -27,7 +27,7 @@ export const varView: ReviewView<VarReviewDraft, { narrative: string }> = {
 <label for="narrative">Executive summary</label><textarea id="narrative" name="narrative" rows="10">${escapeHtml(d.narrative)}</textarea>`;
   },
   parseModification(form, draft) {
-    const narrative = (form.get('narrative') ?? '').trim();
+    const narrative = (form.get('narrative') ?? '').replace(/\r\n/g, '\n').trim();
     if (narrative.length < 20) throw new UserError('the summary must not be empty', 'narrative');
     const grounding = checkNarrativeGrounding(narrative, draft.facts);
     if (!grounding.grounded)

@@ -9,6 +9,7 @@ import type { RunningModelServer } from '../../local/model/server';
 import { verifyAudit } from '../../shared/audit/verify';
 import { type ReportSignature, verifyReport } from '../../shared/radiology/signing';
 import { outbox, startAppHost } from '../support/app-host';
+import { asReviewer } from '../support/browser';
 import { durableApi } from '../support/durable';
 import { endpointsOf, localModelServer } from '../support/model';
 import { blobService, testStorage, waitFor } from '../support/storage';
@@ -35,28 +36,22 @@ after(async () => {
   await server.stop();
 });
 
-async function decide(url: string, fields: Record<string, string>) {
-  const page = await fetch(url);
-  const html = await page.text();
-  const cookie = page.headers.get('set-cookie')?.split(';')[0] ?? '';
-  const csrf = /name="csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
-  const sections = Object.fromEntries(
+/** The sections the reviewer sees on the page. */
+async function readSections(url: string): Promise<Record<string, string>> {
+  const html = await (await fetch(url)).text();
+  const unescape = (t: string) =>
+    t
+      .replace(/&#39;/g, "'")
+      .replace(/&quot;/g, '"')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&');
+  return Object.fromEntries(
     [...html.matchAll(/<textarea id="section-(\w+)" name="\w+" rows="\d+">([^<]*)<\/textarea>/g)].map((m) => [
       m[1]!,
-      m[2]!
-        .replace(/&#39;/g, "'")
-        .replace(/&amp;/g, '&')
-        .replace(/&quot;/g, '"')
-        .replace(/&lt;/g, '<')
-        .replace(/&gt;/g, '>'),
+      unescape(m[2]!),
     ]),
   );
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
-    body: new URLSearchParams({ csrf, ...sections, ...fields }).toString(),
-  });
-  return { status: response.status, page: html, sections };
 }
 
 test('PACS study with a critical finding: urgent alert, PHI-free draft in the EU, radiologist edits and signs, report filed once and verifiable', async () => {
@@ -110,12 +105,14 @@ test('PACS study with a critical finding: urgent alert, PHI-free draft in the EU
     assert.ok(!sent.includes(phi), `PHI "${phi}" reached the model`);
   }
 
-  const { sections } = await decide(requested.url!, {});
+  const sections = await readSections(requested.url!);
   assert.match(sections.findings!, /Right tension pneumothorax/);
   assert.match(sections.impression!, /CRITICAL: Right tension pneumothorax/);
   const edited = `${sections.impression}\nDiscussed with Dr. Patel at 14:10; chest drain advised.`;
-  const decided = await decide(requested.url!, { decision: 'modify', impression: edited });
-  assert.equal(decided.status, 200);
+  await asReviewer(requested.url!, 'radiology-signed.png', async (page) => {
+    await page.getByLabel('Impression').fill(edited);
+    await page.getByRole('button', { name: 'Save my edits and approve' }).click();
+  });
 
   const done = await durableApi(host).until(instanceId, undefined, 30_000);
   assert.equal(done.runtimeStatus, 'Completed');

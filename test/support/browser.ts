@@ -1,0 +1,23 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { repoRoot } from './app-host';
+import { chromiumArgs, findChromium } from './chromium';
+
+/** Opens a review link in Debian's Chromium, lets the test act like the reviewer, screenshots the result. */
+export async function asReviewer(url: string, screenshot: string, act: (page: Page) => Promise<void>): Promise<void> {
+  const found = findChromium();
+  if (!found.path) throw new Error(found.skipReason);
+  const browser = await chromium.launch({ executablePath: found.path, args: chromiumArgs() });
+  try {
+    const page = await browser.newPage();
+    await page.goto(url);
+    await act(page);
+    await page.getByText('Decision recorded').waitFor();
+    const dir = path.join(repoRoot, 'test-output');
+    mkdirSync(dir, { recursive: true });
+    await page.screenshot({ path: path.join(dir, screenshot), fullPage: true });
+  } finally {
+    await browser.close();
+  }
+}
