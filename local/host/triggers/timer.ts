@@ -73,20 +73,21 @@ export class TimerListener implements TriggerListener {
     await this.#running;
   }
 
-  #arm(atMs: number): void {
+  /**
+   * Arms the occurrence at `atMs`. When the next occurrence has already passed by the time a run ends (a long run,
+   * or a clock jump), it runs once, past due, and the schedule continues from now — never a catch-up storm.
+   */
+  #arm(atMs: number, catchUp = false): void {
     if (this.#stopped) return;
     this.#cancel = this.clock.at(atMs, () => {
       const late = this.clock.now() - atMs > 60_000;
-      this.#running = this.#fire(atMs, late).finally(() => this.#arm(this.#following(atMs)));
+      this.#running = this.#fire(atMs, late).finally(() => {
+        const now = this.clock.now();
+        if (catchUp) return this.#arm(this.next(now).getTime());
+        const following = this.next(atMs).getTime();
+        this.#arm(following, following <= now);
+      });
     });
-  }
-
-  /** The occurrence after `atMs`; when several passed meanwhile, only the latest of them runs (once, past due). */
-  #following(atMs: number): number {
-    let next = this.next(atMs).getTime();
-    for (let after = this.next(next).getTime(); after <= this.clock.now(); after = this.next(next).getTime())
-      next = after;
-    return next;
   }
 
   async #fire(scheduledMs: number, isPastDue: boolean): Promise<void> {
