@@ -75,3 +75,28 @@ export function vaughnIndex(documentId: string, extracted: Extracted, spans: Spa
     });
   return `${rows.join('\n')}\n`;
 }
+
+/** The same index as a printable PDF table (one line per withheld item). */
+export async function vaughnIndexPdf(documentId: string, csv: string): Promise<Buffer> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
+  let page = doc.addPage([792, 612]);
+  let y = 570;
+  page.drawText(`Redaction index (Vaughn) - ${documentId}`.replace(/[^\x20-\x7E]/g, '?'), {
+    x: 36,
+    y,
+    size: 13,
+    font: bold,
+  });
+  y -= 22;
+  for (const [i, line] of csv.trim().split('\n').entries()) {
+    if (y < 40) {
+      page = doc.addPage([792, 612]);
+      y = 570;
+    }
+    page.drawText(line.replace(/[^\x20-\x7E]/g, '?').slice(0, 150), { x: 36, y, size: 8, font: i === 0 ? bold : font });
+    y -= 12;
+  }
+  return Buffer.from(await doc.save());
+}

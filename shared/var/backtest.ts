@@ -13,6 +13,8 @@ export interface Backtest {
   conditionalCoverageLR: number;
   zone: 'green' | 'yellow' | 'red';
   plusFactor: number;
+  /** Each backtested day: the P&L and the VaR it was tested against (for the exceptions chart). */
+  series: { date: string; pnl: number; var99: number }[];
 }
 
 const PLUS_FACTORS = [0, 0, 0, 0, 0, 0.4, 0.5, 0.65, 0.75, 0.85];
@@ -58,10 +60,12 @@ export function backtest(pnl: Float64Array, dates: string[], window = 250, days 
   const usable = Math.min(days, pnl.length - window);
   const hits: boolean[] = [];
   const exceptionDates: string[] = [];
+  const series: Backtest['series'] = [];
   for (let t = pnl.length - usable; t < pnl.length; t++) {
     const var99 = historicalVaR(pnl.subarray(t - window, t), confidence);
     const hit = pnl[t]! < -var99;
     hits.push(hit);
+    series.push({ date: dates[t]!, pnl: Math.round(pnl[t]! * 100) / 100, var99: Math.round(var99 * 100) / 100 });
     if (hit) exceptionDates.push(dates[t]!);
   }
   const exceptions = exceptionDates.length;
@@ -78,5 +82,6 @@ export function backtest(pnl: Float64Array, dates: string[], window = 250, days 
     christoffersenPValue: chiSquareSurvival(ind, 1),
     conditionalCoverageLR: lr + ind,
     ...baselZone(exceptions),
+    series,
   };
 }

@@ -6,7 +6,7 @@ const CONVENTION_NUMBERS = [1, 10, 95, 97.5, 99, 250];
 function factNumbers(facts: FactsSheet): number[] {
   const out: number[] = [...CONVENTION_NUMBERS];
   const walk = (v: unknown, key = '') => {
-    if (key === 'distribution') return;
+    if (key === 'distribution' || key === 'series') return;
     if (typeof v === 'number' && Number.isFinite(v)) out.push(v, Math.abs(v));
     else if (Array.isArray(v)) v.forEach((x) => walk(x));
     else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, k);

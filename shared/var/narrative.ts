@@ -4,10 +4,11 @@ export const money = (x: number, currency: string) =>
   `${currency} ${Math.abs(x).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 const pct = (x: number) => `${x.toFixed(2)}%`;
 
-/** The facts the model sees: everything but the raw P&L vector. */
+/** The facts the model sees: everything but the raw P&L vectors. */
 export function promptFacts(facts: FactsSheet) {
   const { distribution: _distribution, ...rest } = facts;
-  return rest;
+  const { series: _series, ...backtest } = facts.backtest;
+  return { ...rest, backtest };
 }
 
 export function buildNarrativePrompt(facts: FactsSheet, comments: string[] = []) {

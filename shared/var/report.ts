@@ -25,6 +25,26 @@ export function distributionSvg(facts: FactsSheet, width = 640, height = 220): s
   return `<svg role="img" aria-label="Distribution of ${pnl.length} daily P&L scenarios with VaR and ES" viewBox="0 0 ${width} ${height}" width="100%">${bars}${line(-facts.var.var99, '#b00020', 'VaR 99%')}${line(-facts.expectedShortfall975, '#6a1b9a', 'ES 97.5%')}</svg>`;
 }
 
+/** Daily P&L against the VaR it was tested with over the backtest window; exceptions marked in red. */
+export function backtestSvg(facts: FactsSheet, width = 640, height = 200): string {
+  const series = facts.backtest.series;
+  if (series.length === 0) return '';
+  const lo = Math.min(...series.map((p) => Math.min(p.pnl, -p.var99)));
+  const hi = Math.max(...series.map((p) => p.pnl), 0);
+  const x = (i: number) => ((i / Math.max(1, series.length - 1)) * width).toFixed(1);
+  const y = (v: number) => (height - ((v - lo) / (hi - lo || 1)) * height).toFixed(1);
+  const pnl = series.map((p, i) => `${i === 0 ? 'M' : 'L'}${x(i)},${y(p.pnl)}`).join('');
+  const limit = series.map((p, i) => `${i === 0 ? 'M' : 'L'}${x(i)},${y(-p.var99)}`).join('');
+  const hits = series
+    .map((p, i) =>
+      p.pnl < -p.var99
+        ? `<circle cx="${x(i)}" cy="${y(p.pnl)}" r="4" fill="#b00020"><title>${escapeHtml(p.date)}</title></circle>`
+        : '',
+    )
+    .join('');
+  return `<svg role="img" aria-label="Backtest: ${facts.backtest.exceptions} exceptions over ${series.length} days" viewBox="0 0 ${width} ${height}" width="100%"><path d="${pnl}" fill="none" stroke="#4a4a4a" stroke-width="1"/><path d="${limit}" fill="none" stroke="#b00020" stroke-dasharray="4 3"/>${hits}</svg>`;
+}
+
 /** Component VaR by desk as horizontal bars. */
 export function desksSvg(facts: FactsSheet, width = 640): string {
   const rows = facts.byDesk;
@@ -62,6 +82,7 @@ export function renderVarReportHtml(facts: FactsSheet, narrative: string, flags:
 <h2>Headline figures</h2><table>${rows}</table>
 <h2>P&amp;L distribution</h2>${distributionSvg(facts)}
 <h2>Contribution by desk</h2>${desksSvg(facts)}
+<h2>Backtest exceptions</h2>${backtestSvg(facts)}
 <h2>Conventions</h2><ul>${Object.entries(facts.conventions)
     .map(([k, v]) => `<li>${escapeHtml(k)}: ${escapeHtml(v)}</li>`)
     .join('')}</ul>

@@ -3,7 +3,7 @@ import { escapeHtml } from '../review/html';
 import type { ReviewView } from '../review/view';
 import type { FactsSheet } from './facts';
 import { checkNarrativeGrounding } from './grounding';
-import { desksSvg, distributionSvg, headlineRows } from './report';
+import { backtestSvg, desksSvg, distributionSvg, headlineRows } from './report';
 
 export interface VarReviewDraft {
   date: string;
@@ -23,7 +23,7 @@ export const varView: ReviewView<VarReviewDraft, { narrative: string }> = {
     const flags = d.flags.length
       ? `<div class="critical" role="alert">${d.flags.map(escapeHtml).join('<br>')}</div>`
       : '';
-    return `${flags}<h2>Headline figures</h2><table>${rows}</table><h2>P&amp;L distribution</h2>${distributionSvg(d.facts)}<h2>Contribution by desk</h2>${desksSvg(d.facts)}
+    return `${flags}<h2>Headline figures</h2><table>${rows}</table><h2>P&amp;L distribution</h2>${distributionSvg(d.facts)}<h2>Contribution by desk</h2>${desksSvg(d.facts)}<h2>Backtest exceptions</h2>${backtestSvg(d.facts)}
 <label for="narrative">Executive summary</label><textarea id="narrative" name="narrative" rows="10">${escapeHtml(d.narrative)}</textarea>`;
   },
   parseModification(form, draft) {

@@ -148,6 +148,15 @@ test('PDF and DOCX dropped in the inbox: recommendations, review (reject one, ad
     'every accepted and added redaction is indexed',
   );
   assert.match(index, /MEDICAL,\(b\)\(6\),identifies where the informant is treated/);
+  const indexPdf = await extractText(
+    'index.pdf',
+    await released.getBlockBlobClient('REQ-2026-0042/memo.index.pdf').downloadToBuffer(),
+  );
+  assert.match(indexPdf.text, /Redaction index \(Vaughn\) - memo\.pdf/);
+  assert.deepEqual(
+    (done.output as { files: string[] }).files.map((f) => f.split('/').pop()),
+    ['memo.redacted.txt', 'memo.redacted.pdf', 'memo.index.csv', 'memo.index.pdf'],
+  );
   assert.ok(
     server.requests().every((r) => r.endpoint === 'usgovvirginia'),
     'FOIA stays in data-zone:usgov',

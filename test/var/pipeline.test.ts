@@ -80,6 +80,7 @@ test('daily VaR: figures computed in code, grounded narrative, send-back with co
   const page = await decide(first, { decision: 'reject', reason: 'Please add the desk breakdown' });
   assert.match(page, /VaR 99% 1-day/);
   assert.match(page, /<svg role="img" aria-label="Distribution of/);
+  assert.match(page, /<svg role="img" aria-label="Backtest: \d+ exceptions over 250 days"/);
 
   const second = await reviewLink('var-2026-11-30', 2);
   const secondPage = await decide(second, { decision: 'approve' });

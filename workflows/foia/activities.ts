@@ -8,7 +8,7 @@ import { type Extracted, extractText } from '../../shared/foia/extract';
 import { mergeSpans } from '../../shared/foia/merge';
 import { buildRedactionPrompt, spansFromModel } from '../../shared/foia/model-layer';
 import { deterministicSpans } from '../../shared/foia/recognisers';
-import { redactedPdf, redactText, vaughnIndex } from '../../shared/foia/release';
+import { redactedPdf, redactText, vaughnIndex, vaughnIndexPdf } from '../../shared/foia/release';
 import type { FoiaDecisions, FoiaReviewDraft } from '../../shared/foia/review-view';
 import type { Span } from '../../shared/foia/types';
 import type { Extraction, FoiaRun } from './types';
@@ -154,10 +154,12 @@ export function createFoiaActivities(deps: FoiaDeps) {
         })),
       ];
       const base = `${run.requestId}/${run.documentName.replace(/\.[^.]+$/, '')}`;
+      const index = vaughnIndex(run.documentName, extracted, final);
       const outputs: [string, string | Buffer, string][] = [
         [`${base}.redacted.txt`, redactText(extracted.text, final), 'text/plain'],
         [`${base}.redacted.pdf`, await redactedPdf(extracted, final), 'application/pdf'],
-        [`${base}.index.csv`, vaughnIndex(run.documentName, extracted, final), 'text/csv'],
+        [`${base}.index.csv`, index, 'text/csv'],
+        [`${base}.index.pdf`, await vaughnIndexPdf(run.documentName, index), 'application/pdf'],
       ];
       await deps.released.createIfNotExists();
       let created = 0;
