@@ -25,11 +25,13 @@ export interface VerifyResult {
  */
 export async function verifyAudit(
   container: ContainerClient,
-  heads: TableClient,
+  headsTable: TableClient,
   from: string,
   to: string,
 ): Promise<VerifyResult> {
   const problems: AuditProblem[] = [];
+  // Heads first: a head is written after its append, so chains read afterwards are at least as long as their heads.
+  const heads = await readHeads(headsTable, from, to);
   const files = await readChains(container, from, to);
   let records = 0;
   for (const file of files) {
@@ -79,7 +81,7 @@ export async function verifyAudit(
       prev = hash;
     }
   }
-  for (const head of await readHeads(heads, from, to)) {
+  for (const head of heads) {
     const file = files.find((f) => f.blob === head.blob);
     if (!file) {
       problems.push({
@@ -96,13 +98,16 @@ export async function verifyAudit(
         line: file.lines.length,
         problem: `chain truncated: ends at seq ${lastEntry?.seq ?? 'nothing'}, head says ${head.seq}`,
       });
-    } else if (lastEntry.seq === head.seq && lastEntry.hash !== head.hash) {
-      problems.push({
-        blob: head.blob,
-        line: file.lines.length,
-        seq: head.seq,
-        problem: 'last record differs from the recorded head',
-      });
+    } else {
+      const atHead = safeParse(file.lines[head.seq] ?? '') as ChainedRecord | undefined;
+      if (atHead?.hash !== head.hash) {
+        problems.push({
+          blob: head.blob,
+          line: head.seq + 1,
+          seq: head.seq,
+          problem: 'the record at the recorded head differs from it',
+        });
+      }
     }
   }
   return { ok: problems.length === 0, records, chains: files.length, problems };

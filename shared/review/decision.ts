@@ -12,6 +12,7 @@ export interface ReviewDecisionEvent {
   /** SHA-256 of the change from draft to final (empty diff for approve/reject). */
   diffSha256: string;
   decidedAt: string;
+  openedAt?: string;
 }
 
 export const REVIEW_EVENT = 'ReviewDecision';

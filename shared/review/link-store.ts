@@ -13,6 +13,8 @@ export interface LinkRecord {
   decision?: string;
   /** Blob (in `review-drafts`) holding the draft the page shows. */
   draftRef?: string;
+  /** When the reviewer first opened the link (reviewer time = decision − opened). */
+  openedAt?: string;
   updatedAt: string;
 }
 
@@ -61,7 +63,7 @@ export class LinkStore {
   async markOpened(nonce: string, now: string): Promise<boolean> {
     const row = await this.get(nonce);
     if (row?.state !== 'issued') return false;
-    return this.#transition(row, 'opened', now);
+    return this.#transition(row, 'opened', now, undefined, { openedAt: now });
   }
 
   async consume(nonce: string, decision: string, now: string): Promise<ConsumeResult> {
@@ -83,10 +85,11 @@ export class LinkStore {
     state: LinkState,
     now: string,
     decision?: string,
+    extra: Record<string, string> = {},
   ): Promise<boolean> {
     try {
       await this.table.updateEntity(
-        { partitionKey: 'link', rowKey: row.nonce, state, updatedAt: now, ...(decision ? { decision } : {}) },
+        { partitionKey: 'link', rowKey: row.nonce, state, updatedAt: now, ...(decision ? { decision } : {}), ...extra },
         'Merge',
         { etag: row.etag },
       );

@@ -99,7 +99,7 @@ export class ReviewService {
     principal?: string,
   ): Promise<PageResponse> {
     let claims: LinkClaims;
-    let link: { draftRef?: string };
+    let link: { draftRef?: string; openedAt?: string };
     try {
       ({ claims, link } = await this.#check(token, principal));
     } catch (error) {
@@ -150,6 +150,7 @@ export class ReviewService {
       nonce: claims.nonce,
       reviewer: claims.reviewer,
       decidedAt: now,
+      openedAt: link.openedAt,
       ...parsed,
     };
     await this.deps.decisions.raise(claims.instanceId, REVIEW_EVENT, event);

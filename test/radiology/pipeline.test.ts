@@ -116,7 +116,17 @@ test('PACS study with a critical finding: urgent alert, PHI-free draft in the EU
 
   const done = await durableApi(host).until(instanceId, undefined, 30_000);
   assert.equal(done.runtimeStatus, 'Completed');
-  const output = done.output as { outcome: string; files: string[]; signer: string };
+  const output = done.output as {
+    outcome: string;
+    files: string[];
+    signer: string;
+    draftMs: number;
+    reviewerMs: number;
+  };
+  assert.ok(
+    output.draftMs >= 0 && output.reviewerMs > 0,
+    `time to draft ${output.draftMs} ms, reviewer time ${output.reviewerMs} ms`,
+  );
   assert.deepEqual([output.outcome, output.signer], ['modified', 'dr.byrne@hospital.example']);
   assert.deepEqual(output.files, [
     'radiology-signed/ACC-2026-118842.json',

@@ -73,8 +73,16 @@ export const radiologyOrchestrator: OrchestrationHandler = function* (context: O
       signer: outcome.reviewer,
       decidedAt: outcome.decidedAt,
     });
-    context.df.setCustomStatus({ stage: 'filed', draftMs: draft.draftMs, files: filed.files });
-    return { outcome: outcome.outcome, signer: outcome.reviewer, files: filed.files, draftMs: draft.draftMs };
+    const reviewerMs =
+      outcome.openedAt && outcome.decidedAt ? Date.parse(outcome.decidedAt) - Date.parse(outcome.openedAt) : null;
+    context.df.setCustomStatus({ stage: 'filed', draftMs: draft.draftMs, reviewerMs, files: filed.files });
+    return {
+      outcome: outcome.outcome,
+      signer: outcome.reviewer,
+      files: filed.files,
+      draftMs: draft.draftMs,
+      reviewerMs,
+    };
   }
   yield context.df.callActivity(RECORD_RADIOLOGY_OUTCOME, { run, instanceId, outcome: outcome.outcome });
   context.df.setCustomStatus({ stage: outcome.outcome === 'rejected' ? 'returned-to-dictation' : 'expired' });

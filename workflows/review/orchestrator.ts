@@ -61,6 +61,7 @@ export const reviewOrchestrator: OrchestrationHandler = function* (context: Orch
         reason: event.reason,
         diffSha256: event.diffSha256,
         decidedAt: event.decidedAt,
+        openedAt: event.openedAt,
         escalated,
       };
       return outcome;

@@ -28,6 +28,7 @@ export interface ReviewOutcome {
   reason?: string;
   diffSha256?: string;
   decidedAt?: string;
+  openedAt?: string;
   escalated: boolean;
 }
 
