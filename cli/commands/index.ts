@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import * as audit from './audit';
 import * as cost from './cost';
 import * as durable from './durable';
+import * as finetune from './finetune';
 import * as foia from './foia';
 import * as radiology from './radiology';
 import * as review from './review';
@@ -20,4 +21,5 @@ export function registerCommands(program: Command): void {
   radiology.register(program);
   varCommands.register(program);
   foia.register(program);
+  finetune.register(program);
 }

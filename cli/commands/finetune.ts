@@ -1,0 +1,31 @@
+import type { Command } from 'commander';
+import { loadConfig } from '../../shared/config';
+import { blobServiceClient } from '../../shared/storage/clients';
+
+export function register(program: Command): void {
+  program
+    .command('finetune')
+    .description('Fine-tuning data collected from signed reports')
+    .command('export <pipeline>')
+    .description(
+      'Counts the de-identified (draft, signed) pairs per month and prints where they are (chat fine-tuning JSONL)',
+    )
+    .option('--json', 'print JSON')
+    .action(async (pipeline: string, o: { json?: boolean }) => {
+      if (pipeline !== 'radiology')
+        throw new Error(`fine-tuning data is collected for "radiology" only, got "${pipeline}"`);
+      const container = blobServiceClient(loadConfig().storage).getContainerClient('finetune');
+      const files: { path: string; examples: number }[] = [];
+      if (await container.exists()) {
+        for await (const blob of container.listBlobsFlat({ prefix: 'radiology/' })) {
+          if (!blob.name.endsWith('.jsonl')) continue;
+          const text = (await container.getBlobClient(blob.name).downloadToBuffer()).toString('utf8');
+          files.push({ path: `finetune/${blob.name}`, examples: text.split('\n').filter(Boolean).length });
+        }
+      }
+      const total = files.reduce((s, f) => s + f.examples, 0);
+      if (o.json) return console.log(JSON.stringify({ pipeline, total, files }));
+      for (const f of files) console.log(`${f.path}  ${f.examples} example(s)`);
+      console.log(`${total} example(s) in ${files.length} file(s) (container finetune, chat fine-tuning format)`);
+    });
+}
