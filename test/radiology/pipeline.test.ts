@@ -39,7 +39,7 @@ after(async () => {
 /** The sections the reviewer sees on the page. */
 async function readSections(url: string): Promise<Record<string, string>> {
   const html = await (await fetch(url)).text();
-  const unescape = (t: string) =>
+  const decodeEntities = (t: string) =>
     t
       .replace(/&#39;/g, "'")
       .replace(/&quot;/g, '"')
@@ -49,7 +49,7 @@ async function readSections(url: string): Promise<Record<string, string>> {
   return Object.fromEntries(
     [...html.matchAll(/<textarea id="section-(\w+)" name="\w+" rows="\d+">([^<]*)<\/textarea>/g)].map((m) => [
       m[1]!,
-      unescape(m[2]!),
+      decodeEntities(m[2]!),
     ]),
   );
 }
