@@ -126,6 +126,11 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const timeZone = resolveTimeZone(process.env.WEBSITE_TIME_ZONE);
   for (const fn of app.functions) {
     const type = fn.trigger.type.toLowerCase();
+    // The Functions host's own switch: AzureWebJobs.<name>.Disabled=true keeps a trigger from running.
+    if (!DURABLE_TRIGGERS.has(type) && process.env[`AzureWebJobs.${fn.name}.Disabled`]?.toLowerCase() === 'true') {
+      rows.push({ name: fn.name, trigger: type.replace(/trigger$/, ''), detail: '(disabled)' });
+      continue;
+    }
     if (type === 'httptrigger') {
       const methods = ((fn.trigger.methods as string[] | undefined) ?? ['GET', 'POST']).join(',');
       rows.push({
@@ -173,7 +178,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     }
   }
 
-  const routes = httpRoutes(app, hostJson.routePrefix);
+  const disabled = (name: string) => process.env[`AzureWebJobs.${name}.Disabled`]?.toLowerCase() === 'true';
+  const routes = httpRoutes(app, hostJson.routePrefix).filter((r) => !disabled(r.fn.name));
   let accepting = true;
   server.removeAllListeners('request');
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {

@@ -21,10 +21,12 @@ let host: RunningHost;
 
 before(async () => {
   server = await localModelServer();
-  host = await startAppHost(`FoiaHub${Date.now().toString(36)}`, {
-    MODEL_ENDPOINTS: JSON.stringify(endpointsOf(server)),
-    MODEL_API_KEY: server.apiKey,
-  });
+  host = await startAppHost(
+    `FoiaHub${Date.now().toString(36)}`,
+    { MODEL_ENDPOINTS: JSON.stringify(endpointsOf(server)), MODEL_API_KEY: server.apiKey },
+    undefined,
+    ['foiaInbox'],
+  );
 });
 after(async () => {
   await host.stop();

@@ -25,11 +25,16 @@ let host: RunningHost;
 
 before(async () => {
   server = await localModelServer();
-  host = await startAppHost(`RadiologyHub${Date.now().toString(36)}`, {
-    MODEL_ENDPOINTS: JSON.stringify(endpointsOf(server)),
-    MODEL_API_KEY: server.apiKey,
-    ENCLAVE_KEYS_DIR: mkdtempSync(path.join(tmpdir(), 'enclave-keys-')),
-  });
+  host = await startAppHost(
+    `RadiologyHub${Date.now().toString(36)}`,
+    {
+      MODEL_ENDPOINTS: JSON.stringify(endpointsOf(server)),
+      MODEL_API_KEY: server.apiKey,
+      ENCLAVE_KEYS_DIR: mkdtempSync(path.join(tmpdir(), 'enclave-keys-')),
+    },
+    undefined,
+    ['radiologyInbox'],
+  );
 });
 after(async () => {
   await host.stop();

@@ -7,19 +7,30 @@ import { testStorage } from './storage';
 
 export const repoRoot = path.join(__dirname, '..', '..', '..');
 
-/** The real app (dist/functions) on the local host, with its own task hub and a test clock. */
+/** Triggers that act on shared storage or the clock: each suite enables only the ones it tests. */
+const BACKGROUND_TRIGGERS = ['radiologyInbox', 'foiaInbox', 'varDaily', 'probeModelEndpoints', 'modelRequests'];
+
+/**
+ * The real app (dist/functions) on the local host, with its own task hub, host id and test clock. Suites share one
+ * Azurite, so background triggers stay off (AzureWebJobs.<name>.Disabled) unless a suite names them in `enable`.
+ */
 export async function startAppHost(
   hub: string,
   settings: Record<string, string> = {},
   startMs = Date.parse('2026-11-30T12:00:00Z'),
+  enable: string[] = [],
 ): Promise<RunningHost> {
+  const switches = Object.fromEntries(
+    BACKGROUND_TRIGGERS.map((name) => [`AzureWebJobs.${name}.Disabled`, String(!enable.includes(name))]),
+  );
   return startHost({
+    hostId: hub.toLowerCase(),
     appDir: repoRoot,
     port: 0,
     storageConnectionString: testStorage(),
     clock: testClock(startMs),
     hubName: hub,
-    settings: { ENCLAVE_ENV: 'local', ...settings },
+    settings: { ENCLAVE_ENV: 'local', ...switches, ...settings },
     log: (level, message) => {
       if (process.env.ENCLAVE_DEBUG_HOST && level !== 'debug') console.error(message);
     },

@@ -24,6 +24,7 @@ before(async () => {
       WEBSITE_TIME_ZONE: 'America/New_York',
     },
     START,
+    ['varDaily'],
   );
   const lake = blobService().getContainerClient('datalake');
   await lake.createIfNotExists();

@@ -126,7 +126,14 @@ export class Engine implements DurableEngine {
         else pending.push(event);
       } else if (row.rowKey.startsWith('w-')) {
         const work = row.data as WorkItem;
-        if (work.executionId !== exec || work.taskId >= instance.nextId)
+        const alreadyDone =
+          instance.completed.has(work.taskId) ||
+          rows.some(
+            (r) =>
+              r.rowKey === pendingKey(`task-${work.executionId}-${work.taskId}`) ||
+              r.rowKey === pendingKey(`sub-${work.executionId}-${work.taskId}`),
+          );
+        if (work.executionId !== exec || work.taskId >= instance.nextId || (alreadyDone && work.kind === 'activity'))
           orphans.push({ kind: 'delete', rowKey: row.rowKey });
         else this.#dispatchWork(instance, work);
       } else if (row.rowKey.startsWith('t-')) {
@@ -293,7 +300,15 @@ export class Engine implements DurableEngine {
       instance.held.push(...batch);
       return;
     }
-    const live = batch.filter((p) => this.#isLive(instance, p));
+    const seen = new Set<number>();
+    const live = batch.filter((p) => {
+      if (!this.#isLive(instance, p)) return false;
+      const id = completionId(p.event);
+      if (id === undefined) return true;
+      if (seen.has(id)) return false; // the same completion twice in one batch (an activity re-run after a crash)
+      seen.add(id);
+      return true;
+    });
     if (live.length === 0) return this.#forget(instance, consumed);
 
     const nowMs = Math.max(

@@ -14,8 +14,34 @@ type Op = { kind: 'upsert'; rowKey: string; data: unknown } | { kind: 'delete'; 
 
 interface Queued {
   op: Op;
+  /** Ops of one write() share a group: a group that fits in a transaction is never split across two. */
+  group: number;
   resolve(): void;
   reject(error: Error): void;
+}
+
+/** Up to 100 ops with distinct row keys, whole groups only (unless a single group is larger than a transaction). */
+function takeBatch(queue: Queued[]): Queued[] {
+  const batch: Queued[] = [];
+  const keys = new Set<string>();
+  while (queue.length > 0) {
+    const group = queue[0]!.group;
+    let size = 0;
+    while (size < queue.length && queue[size]!.group === group) size++;
+    const members = queue.slice(0, size);
+    const clash = members.some((m) => keys.has(m.op.rowKey));
+    if (batch.length > 0 && (batch.length + size > BATCH_LIMIT || clash)) break;
+    if (size > BATCH_LIMIT) {
+      // An episode larger than one transaction is split; its checkpoint (written last) decides what counts.
+      batch.push(...queue.splice(0, BATCH_LIMIT));
+      break;
+    }
+    for (const m of queue.splice(0, size)) {
+      keys.add(m.op.rowKey);
+      batch.push(m);
+    }
+  }
+  return batch;
 }
 
 /**
@@ -31,6 +57,7 @@ export class DurableStore {
   readonly #payloads: ContainerClient;
   readonly #queues = new Map<string, Queued[]>();
   readonly #flushing = new Map<string, Promise<void>>();
+  #groups = 0;
 
   constructor(connectionString: string, hub: string) {
     this.instances = TableClient.fromConnectionString(connectionString, `${hub}Instances`, {
@@ -68,8 +95,9 @@ export class DurableStore {
     if (ops.length === 0) return Promise.resolve();
     const queue = this.#queues.get(partition) ?? [];
     this.#queues.set(partition, queue);
+    const group = this.#groups++;
     const done = Promise.all(
-      ops.map((op) => new Promise<void>((resolve, reject) => queue.push({ op, resolve, reject }))),
+      ops.map((op) => new Promise<void>((resolve, reject) => queue.push({ op, group, resolve, reject }))),
     ).then(() => {});
     this.#startFlush(partition);
     return done;
@@ -89,13 +117,7 @@ export class DurableStore {
   async #flush(partition: string): Promise<void> {
     const queue = this.#queues.get(partition)!;
     while (queue.length > 0) {
-      const batch: Queued[] = [];
-      const keys = new Set<string>();
-      while (queue.length > 0 && batch.length < BATCH_LIMIT && !keys.has(queue[0]!.op.rowKey)) {
-        const item = queue.shift()!;
-        keys.add(item.op.rowKey);
-        batch.push(item);
-      }
+      const batch = takeBatch(queue);
       try {
         const actions: TransactionAction[] = [];
         for (const { op } of batch) {
