@@ -65,7 +65,7 @@ export class BlobListener implements TriggerListener {
       try {
         for await (const blob of this.#container.listBlobsFlat({ includeMetadata: true })) {
           if (this.#abort.signal.aborted) break;
-          const key = `${blob.name}/${unquote(blob.properties.etag ?? '')}`;
+          const key = `${encodeURIComponent(blob.name)}/${unquote(blob.properties.etag ?? '')}`;
           if (this.#done.has(key)) continue;
           const captures = matchBlobPath(String(this.fn.trigger.path), `${this.#container.containerName}/${blob.name}`);
           if (!captures) continue;
@@ -85,8 +85,10 @@ export class BlobListener implements TriggerListener {
     try {
       properties = await client.getProperties();
       content = await client.downloadToBuffer();
-    } catch {
-      return; // deleted or replaced between list and read: the next scan sees the current version
+    } catch (error) {
+      // Listed but unreadable (e.g. a name with dot segments that URLs resolve away): poison after the retry limit.
+      await this.#failed(name, key, '', new Error(`blob cannot be read: ${(error as Error).message.split('\n')[0]}`));
+      return;
     }
     const etag = unquote(properties.etag ?? '');
     const metadata: Record<string, unknown> = {
@@ -107,25 +109,30 @@ export class BlobListener implements TriggerListener {
       await this.app.invoke(this.fn.name, { bytes: content }, metadata);
       await this.#receipt(key);
     } catch (error) {
-      const failures = (this.#failures.get(key) ?? 0) + 1;
-      this.#failures.set(key, failures);
-      this.app.log(
-        'warn',
-        `${this.fn.name} failed on blob ${name} (attempt ${failures} of ${this.maxDequeueCount}): ${(error as Error).message}`,
-      );
-      if (failures < this.maxDequeueCount) return;
-      const message = {
-        FunctionId: `Host.Functions.${this.fn.name}`,
-        BlobType: 'BlockBlob',
-        ContainerName: this.#container.containerName,
-        BlobName: name,
-        ETag: etag,
-      };
-      await this.poison.sendMessage(Buffer.from(JSON.stringify(message)).toString('base64'));
-      this.app.log('warn', `blob ${name} moved to ${POISON_QUEUE} after ${failures} failures`);
-      await this.#receipt(key);
-      this.#failures.delete(key);
+      await this.#failed(name, key, etag, error as Error);
     }
+  }
+
+  async #failed(name: string, key: string, etag: string, error: Error): Promise<void> {
+    const failures = (this.#failures.get(key) ?? 0) + 1;
+    this.#failures.set(key, failures);
+    this.app.log(
+      'warn',
+      `${this.fn.name} failed on blob ${name} (attempt ${failures} of ${this.maxDequeueCount}): ${error.message}`,
+    );
+    if (failures < this.maxDequeueCount) return;
+    const message = {
+      FunctionId: `Host.Functions.${this.fn.name}`,
+      BlobType: 'BlockBlob',
+      ContainerName: this.#container.containerName,
+      BlobName: name,
+      ETag: etag,
+      Reason: error.message,
+    };
+    await this.poison.sendMessage(Buffer.from(JSON.stringify(message)).toString('base64'));
+    this.app.log('warn', `blob ${name} moved to ${POISON_QUEUE} after ${failures} failures`);
+    await this.#receipt(key);
+    this.#failures.delete(key);
   }
 
   async #receipt(key: string): Promise<void> {
