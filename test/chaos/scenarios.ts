@@ -68,8 +68,8 @@ async function memoPdf(variant: number): Promise<Buffer> {
 /** Mixed pipeline runs while the host is SIGKILLed at random moments; then every run must finish exactly once. */
 export async function hostCrash(
   stack: ChaosStack,
-  runs = { radiology: 8, foia: 6, var: 3 },
-  kills = 3,
+  runs = { radiology: 20, foia: 20, var: 5 },
+  kills = 5,
 ): Promise<Summary> {
   const started = Date.now();
   const study = JSON.parse(
