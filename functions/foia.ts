@@ -20,30 +20,19 @@ import {
 } from '../workflows/foia/names';
 import { foiaOrchestrator } from '../workflows/foia/orchestrator';
 import type { FoiaRun } from '../workflows/foia/types';
+import { registerActivities } from './register-activities';
 
 registerView(foiaView);
 const activities = async () => createFoiaActivities(await foiaDeps(loadConfig()));
-type A = Awaited<ReturnType<typeof activities>>;
-const as = <K extends keyof A>(v: unknown) => v as Parameters<A[K]>[0];
 
 df.app.orchestration(FOIA_ORCHESTRATOR, foiaOrchestrator);
-df.app.activity(EXTRACT_FOIA_DOCUMENT, {
-  handler: async (v: unknown) => (await activities()).extractFoiaDocument(as<'extractFoiaDocument'>(v)),
-});
-df.app.activity(DETECT_FOIA_PATTERNS, {
-  handler: async (v: unknown) => (await activities()).detectFoiaPatterns(as<'detectFoiaPatterns'>(v)),
-});
-df.app.activity(BUILD_FOIA_MODEL_REQUESTS, {
-  handler: async (v: unknown) => (await activities()).buildFoiaModelRequests(as<'buildFoiaModelRequests'>(v)),
-});
-df.app.activity(MERGE_FOIA_RECOMMENDATIONS, {
-  handler: async (v: unknown) => (await activities()).mergeFoiaRecommendations(as<'mergeFoiaRecommendations'>(v)),
-});
-df.app.activity(RELEASE_FOIA_DOCUMENT, {
-  handler: async (v: unknown) => (await activities()).releaseFoiaDocument(as<'releaseFoiaDocument'>(v)),
-});
-df.app.activity(RECORD_FOIA_OUTCOME, {
-  handler: async (v: unknown) => (await activities()).recordFoiaOutcome(as<'recordFoiaOutcome'>(v)),
+registerActivities(activities, {
+  [EXTRACT_FOIA_DOCUMENT]: 'extractFoiaDocument',
+  [DETECT_FOIA_PATTERNS]: 'detectFoiaPatterns',
+  [BUILD_FOIA_MODEL_REQUESTS]: 'buildFoiaModelRequests',
+  [MERGE_FOIA_RECOMMENDATIONS]: 'mergeFoiaRecommendations',
+  [RELEASE_FOIA_DOCUMENT]: 'releaseFoiaDocument',
+  [RECORD_FOIA_OUTCOME]: 'recordFoiaOutcome',
 });
 
 const requestSchema = z.object({

@@ -20,27 +20,18 @@ import {
 } from '../workflows/radiology/names';
 import { radiologyOrchestrator } from '../workflows/radiology/orchestrator';
 import type { RadiologyRun } from '../workflows/radiology/types';
+import { registerActivities } from './register-activities';
 
 registerView(radiologyView);
 const activities = async () => createRadiologyActivities(await radiologyDeps(loadConfig()));
-type A = Awaited<ReturnType<typeof activities>>;
-const as = <K extends keyof A>(v: unknown) => v as Parameters<A[K]>[0];
 
 df.app.orchestration(RADIOLOGY_ORCHESTRATOR, radiologyOrchestrator);
-df.app.activity(PREPARE_RADIOLOGY_DRAFT, {
-  handler: async (v: unknown) => (await activities()).prepareRadiologyDraft(as<'prepareRadiologyDraft'>(v)),
-});
-df.app.activity(NOTIFY_CRITICAL_RESULT, {
-  handler: async (v: unknown) => (await activities()).notifyCriticalResult(as<'notifyCriticalResult'>(v)),
-});
-df.app.activity(FINISH_RADIOLOGY_DRAFT, {
-  handler: async (v: unknown) => (await activities()).finishRadiologyDraft(as<'finishRadiologyDraft'>(v)),
-});
-df.app.activity(SIGN_AND_FILE_REPORT, {
-  handler: async (v: unknown) => (await activities()).signAndFileRadiologyReport(as<'signAndFileRadiologyReport'>(v)),
-});
-df.app.activity(RECORD_RADIOLOGY_OUTCOME, {
-  handler: async (v: unknown) => (await activities()).recordRadiologyOutcome(as<'recordRadiologyOutcome'>(v)),
+registerActivities(activities, {
+  [PREPARE_RADIOLOGY_DRAFT]: 'prepareRadiologyDraft',
+  [NOTIFY_CRITICAL_RESULT]: 'notifyCriticalResult',
+  [FINISH_RADIOLOGY_DRAFT]: 'finishRadiologyDraft',
+  [SIGN_AND_FILE_REPORT]: 'signAndFileRadiologyReport',
+  [RECORD_RADIOLOGY_OUTCOME]: 'recordRadiologyOutcome',
 });
 
 /** Stores the validated study and starts its run, once per accession number. */

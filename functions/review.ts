@@ -15,23 +15,16 @@ import {
   REVOKE_REVIEW_LINK,
 } from '../workflows/review/names';
 import { reviewOrchestrator } from '../workflows/review/orchestrator';
+import { registerActivities } from './register-activities';
 
 const activities = async () => createReviewActivities(await reviewDeps(loadConfig()));
 
 df.app.orchestration(REVIEW_ORCHESTRATOR, reviewOrchestrator);
-type Activities = ReturnType<typeof createReviewActivities>;
-const input = <K extends keyof Activities>(value: unknown) => value as Parameters<Activities[K]>[0];
-df.app.activity(ISSUE_REVIEW_LINK, {
-  handler: async (v: unknown) => (await activities()).issueReviewLink(input<'issueReviewLink'>(v)),
-});
-df.app.activity(NOTIFY_REVIEWER, {
-  handler: async (v: unknown) => (await activities()).notifyReviewer(input<'notifyReviewer'>(v)),
-});
-df.app.activity(REVOKE_REVIEW_LINK, {
-  handler: async (v: unknown) => (await activities()).revokeReviewLink(input<'revokeReviewLink'>(v)),
-});
-df.app.activity(AUDIT_REVIEW, {
-  handler: async (v: unknown) => (await activities()).auditReview(input<'auditReview'>(v)),
+registerActivities(activities, {
+  [ISSUE_REVIEW_LINK]: 'issueReviewLink',
+  [NOTIFY_REVIEWER]: 'notifyReviewer',
+  [REVOKE_REVIEW_LINK]: 'revokeReviewLink',
+  [AUDIT_REVIEW]: 'auditReview',
 });
 
 async function reviewService(context: InvocationContext): Promise<ReviewService> {

@@ -21,32 +21,21 @@ import {
 } from '../workflows/var/names';
 import { varOrchestrator } from '../workflows/var/orchestrator';
 import type { VarRun } from '../workflows/var/types';
+import { registerActivities } from './register-activities';
 
 registerView(varView);
 const activities = async () => createVarActivities(await varDeps(loadConfig()));
-type A = Awaited<ReturnType<typeof activities>>;
-const as = <K extends keyof A>(v: unknown) => v as Parameters<A[K]>[0];
 
 df.app.orchestration(VAR_ORCHESTRATOR, varOrchestrator);
-df.app.activity(CHECK_VAR_DATA, {
-  handler: async (v: unknown) => (await activities()).checkVarData(as<'checkVarData'>(v)),
+registerActivities(activities, {
+  [CHECK_VAR_DATA]: 'checkVarData',
+  [COMPUTE_VAR_FACTS]: 'computeVarFacts',
+  [BUILD_VAR_NARRATIVE_REQUEST]: 'buildVarNarrativeRequest',
+  [CHECK_VAR_NARRATIVE]: 'checkVarNarrative',
+  [RENDER_VAR_DRAFT]: 'renderVarDraft',
+  [PUBLISH_VAR_REPORT]: 'publishVarReport',
+  [ALERT_VAR]: 'alertVar',
 });
-df.app.activity(COMPUTE_VAR_FACTS, {
-  handler: async (v: unknown) => (await activities()).computeVarFacts(as<'computeVarFacts'>(v)),
-});
-df.app.activity(BUILD_VAR_NARRATIVE_REQUEST, {
-  handler: async (v: unknown) => (await activities()).buildVarNarrativeRequest(as<'buildVarNarrativeRequest'>(v)),
-});
-df.app.activity(CHECK_VAR_NARRATIVE, {
-  handler: async (v: unknown) => (await activities()).checkVarNarrative(as<'checkVarNarrative'>(v)),
-});
-df.app.activity(RENDER_VAR_DRAFT, {
-  handler: async (v: unknown) => (await activities()).renderVarDraft(as<'renderVarDraft'>(v)),
-});
-df.app.activity(PUBLISH_VAR_REPORT, {
-  handler: async (v: unknown) => (await activities()).publishVarReport(as<'publishVarReport'>(v)),
-});
-df.app.activity(ALERT_VAR, { handler: async (v: unknown) => (await activities()).alertVar(as<'alertVar'>(v)) });
 
 const holidays = () =>
   (process.env.VAR_HOLIDAYS ?? '')

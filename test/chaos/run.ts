@@ -1,4 +1,4 @@
-import { badInput, hostCrash, linkAbuse, passed, throttleStorm } from './scenarios';
+import { badInput, hostCrash, linkAbuse, throttleStorm } from './scenarios';
 import { startChaosStack } from './stack';
 
 /** `npm run chaos`: the real stack under crashes, throttling, bad input and link abuse; one JSON line per scenario. */

@@ -2,10 +2,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { TableClient } from '@azure/data-tables';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
-import { verifyAudit } from '../../shared/audit/verify';
 import { REGIONS } from '../../shared/model/regions';
 import { generateDemoLake } from '../../shared/var/demo';
 import { repoRoot } from '../support/app-host';
+import { submitReview } from '../support/review-form';
+import { verifyTodaysAudit } from '../support/storage';
 import type { ChaosStack } from './stack';
 
 const SYSTEM_KEY = 'local-durable-system-key';
@@ -40,18 +41,7 @@ async function outbox(stack: ChaosStack): Promise<{ instanceId: string; kind: st
   return rows;
 }
 
-async function approve(url: string): Promise<number> {
-  const page = await fetch(url);
-  const html = await page.text();
-  const cookie = page.headers.get('set-cookie')?.split(';')[0] ?? '';
-  const csrf = /name="csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
-  const r = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
-    body: new URLSearchParams({ csrf, decision: 'approve' }).toString(),
-  });
-  return r.status;
-}
+const approve = async (url: string) => (await submitReview(url, { decision: 'approve' })).status;
 
 async function memoPdf(variant: number): Promise<Buffer> {
   const memo = readFileSync(path.join(repoRoot, 'test', 'fixtures', 'foia', 'memo.txt'), 'utf8').replace(
@@ -157,13 +147,8 @@ export async function hostCrash(
   if (await reports.exists())
     for await (const b of reports.listBlobsFlat({ prefix: 'published/var/' }))
       if (b.name.endsWith('.html')) publishedHtml++;
-  const today = new Date().toISOString().slice(0, 10);
-  const audit = await verifyAudit(
-    stack.blobs.getContainerClient('audit'),
-    TableClient.fromConnectionString(stack.azurite.connectionString, 'auditheads', { allowInsecureConnection: true }),
-    today,
-    today,
-  );
+  const audit = await verifyTodaysAudit(stack.azurite.connectionString);
+
   return {
     scenario: 'host-crash',
     kills,
@@ -204,7 +189,7 @@ export async function badInput(stack: ChaosStack): Promise<Summary> {
   );
   const inbox = stack.blobs.getContainerClient('foia-inbox');
   await inbox.createIfNotExists();
-  const rejected = stack.blobs.getContainerClient('foia-rejected');
+  const _rejected = stack.blobs.getContainerClient('foia-rejected');
   const drops: [string, Buffer][] = [
     ['BAD-1/empty.pdf', Buffer.alloc(0)],
     ['BAD-2/garbage.pdf', Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0xff, 0xfe])],

@@ -2,18 +2,16 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { TableClient } from '@azure/data-tables';
 import { Document, Packer, Paragraph } from 'docx';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { RunningHost } from '../../local/host/index';
 import type { RunningModelServer } from '../../local/model/server';
-import { verifyAudit } from '../../shared/audit/verify';
 import { extractText } from '../../shared/foia/extract';
 import { outbox, startAppHost } from '../support/app-host';
 import { asReviewer } from '../support/browser';
 import { durableApi } from '../support/durable';
 import { endpointsOf, localModelServer } from '../support/model';
-import { blobService, testStorage, waitFor } from '../support/storage';
+import { blobService, verifyTodaysAudit, waitFor } from '../support/storage';
 
 const memo = readFileSync(path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'foia', 'memo.txt'), 'utf8');
 let server: RunningModelServer;
@@ -164,13 +162,8 @@ test('PDF and DOCX dropped in the inbox: recommendations, review (reject one, ad
     'FOIA stays in data-zone:usgov',
   );
 
-  const today = new Date().toISOString().slice(0, 10);
-  const audit = await verifyAudit(
-    blobService().getContainerClient('audit'),
-    TableClient.fromConnectionString(testStorage(), 'auditheads', { allowInsecureConnection: true }),
-    today,
-    today,
-  );
+  const audit = await verifyTodaysAudit();
+
   assert.equal(audit.ok, true, JSON.stringify(audit.problems[0]));
 });
 

@@ -3,16 +3,14 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { TableClient } from '@azure/data-tables';
 import type { RunningHost } from '../../local/host/index';
 import type { RunningModelServer } from '../../local/model/server';
-import { verifyAudit } from '../../shared/audit/verify';
 import { type ReportSignature, verifyReport } from '../../shared/radiology/signing';
 import { outbox, startAppHost } from '../support/app-host';
 import { asReviewer } from '../support/browser';
 import { durableApi } from '../support/durable';
 import { endpointsOf, localModelServer } from '../support/model';
-import { blobService, testStorage, waitFor } from '../support/storage';
+import { blobService, verifyTodaysAudit, waitFor } from '../support/storage';
 
 const fixture = JSON.parse(
   readFileSync(
@@ -160,13 +158,8 @@ test('PACS study with a critical finding: urgent alert, PHI-free draft in the EU
   const pdf = await signed.getBlockBlobClient('ACC-2026-118842.pdf').downloadToBuffer();
   assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
 
-  const today = new Date().toISOString().slice(0, 10);
-  const audit = await verifyAudit(
-    blobService().getContainerClient('audit'),
-    TableClient.fromConnectionString(testStorage(), 'auditheads', { allowInsecureConnection: true }),
-    today,
-    today,
-  );
+  const audit = await verifyTodaysAudit();
+
   assert.equal(audit.ok, true, JSON.stringify(audit.problems[0]));
 });
 

@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import type { RunningHost } from '../../local/host/index';
 import { outbox, startAppHost } from '../support/app-host';
 import { durableApi } from '../support/durable';
+import { submitReview } from '../support/review-form';
 import { blobService, waitFor } from '../support/storage';
 
 const HOUR = 3600_000;
@@ -49,19 +50,7 @@ const linkFor = (id: string, kind: string) =>
     async () => (await outbox()).find((n) => n.instanceId === id && n.kind === kind)?.url,
   );
 
-/** Opens the page like a browser (keeping the CSRF cookie) and posts the form. */
-async function decide(url: string, fields: Record<string, string>) {
-  const page = await fetch(url);
-  const html = await page.text();
-  const cookie = page.headers.get('set-cookie')?.split(';')[0] ?? '';
-  const csrf = /name="csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
-    body: new URLSearchParams({ csrf, ...fields }).toString(),
-  });
-  return { status: response.status, html: await response.text(), pageStatus: page.status };
-}
+const decide = submitReview;
 
 const advance = async (ms: number) => {
   await new Promise((r) => setTimeout(r, 100));

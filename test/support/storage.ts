@@ -1,5 +1,7 @@
+import { TableClient } from '@azure/data-tables';
 import { BlobServiceClient, type ContainerClient } from '@azure/storage-blob';
 import { QueueServiceClient } from '@azure/storage-queue';
+import { verifyAudit } from '../../shared/audit/verify';
 
 /** The Azurite that `npm test` starts for the run (scripts/test.js). */
 export function testStorage(): string {
@@ -38,4 +40,15 @@ export async function readJsonBlobs<T>(
     found.push({ name: blob.name, value: JSON.parse(text) as T });
   }
   return found;
+}
+
+/** Verifies today's audit chains in an Azurite (the test run's by default). */
+export async function verifyTodaysAudit(connectionString = testStorage()) {
+  const today = new Date().toISOString().slice(0, 10);
+  return verifyAudit(
+    BlobServiceClient.fromConnectionString(connectionString).getContainerClient('audit'),
+    TableClient.fromConnectionString(connectionString, 'auditheads', { allowInsecureConnection: true }),
+    today,
+    today,
+  );
 }

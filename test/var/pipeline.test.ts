@@ -6,6 +6,7 @@ import { generateDemoLake } from '../../shared/var/demo';
 import { outbox, startAppHost } from '../support/app-host';
 import { durableApi } from '../support/durable';
 import { endpointsOf, localModelServer } from '../support/model';
+import { submitReview } from '../support/review-form';
 import { blobService, waitFor } from '../support/storage';
 
 const MINUTE = 60_000;
@@ -36,18 +37,7 @@ after(async () => {
   await server.stop();
 });
 
-async function decide(url: string, fields: Record<string, string>) {
-  const page = await fetch(url);
-  const html = await page.text();
-  const cookie = page.headers.get('set-cookie')?.split(';')[0] ?? '';
-  const csrf = /name="csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
-  await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
-    body: new URLSearchParams({ csrf, ...fields }).toString(),
-  });
-  return html;
-}
+const decide = async (url: string, fields: Record<string, string>) => (await submitReview(url, fields)).page;
 
 const reviewLink = (instanceId: string, round: number) =>
   waitFor(

@@ -545,41 +545,37 @@ export class Engine implements DurableEngine {
     const done: Op[] = [{ kind: 'delete', rowKey: workKey(work.executionId, work.taskId) }];
     if (ours) return this.store.write(parent.id, done);
     if (existing && !TERMINAL.has(existing.record.status)) {
-      const failed = event(EventType.SubOrchestrationInstanceFailed, this.#nowIso(), {
-        TaskScheduledId: work.taskId,
-        Reason: `An orchestration with instance id '${childId}' is already running.`,
-        Details: '',
-      });
-      return this.deliver(
-        parent,
-        {
-          key: `sub-${work.executionId}-${work.taskId}`,
-          executionId: work.executionId,
-          event: failed,
-          meta: work.retry ? { retry: work.retry } : {},
-        },
-        done,
-      );
+      return this.#failSub(parent, work, `An orchestration with instance id '${childId}' is already running.`, done);
     }
     if (!this.isOrchestrator(a.functionName ?? '')) {
-      const failed = event(EventType.SubOrchestrationInstanceFailed, this.#nowIso(), {
-        TaskScheduledId: work.taskId,
-        Reason: `The function '${a.functionName}' doesn't exist, is disabled, or is not an orchestrator function.`,
-        Details: '',
-      });
-      return this.deliver(
+      return this.#failSub(
         parent,
-        {
-          key: `sub-${work.executionId}-${work.taskId}`,
-          executionId: work.executionId,
-          event: failed,
-          meta: work.retry ? { retry: work.retry } : {},
-        },
+        work,
+        `The function '${a.functionName}' doesn't exist, is disabled, or is not an orchestrator function.`,
         done,
       );
     }
     await this.startInstance(a.functionName ?? '', childId, json(a.input), ref);
     await this.store.write(parent.id, done);
+  }
+
+  /** The parent learns that its sub-orchestration could not start. */
+  #failSub(parent: Instance, work: WorkItem, reason: string, ops: Op[]): Promise<void> {
+    const failed = event(EventType.SubOrchestrationInstanceFailed, this.#nowIso(), {
+      TaskScheduledId: work.taskId,
+      Reason: reason,
+      Details: '',
+    });
+    return this.deliver(
+      parent,
+      {
+        key: `sub-${work.executionId}-${work.taskId}`,
+        executionId: work.executionId,
+        event: failed,
+        meta: work.retry ? { retry: work.retry } : {},
+      },
+      ops,
+    );
   }
 
   async #notifyParent(child: Instance): Promise<void> {
