@@ -3,16 +3,21 @@ import { escapeHtml } from '../review/html';
 import type { FactsSheet } from './facts';
 import { money } from './narrative';
 
+/** Equal-width bins of the P&L scenarios, shared by the SVG and the PDF chart. */
+function histogram(pnl: number[], bins = 40) {
+  const min = Math.min(...pnl);
+  const max = Math.max(...pnl);
+  const counts = new Array<number>(bins).fill(0);
+  for (const x of pnl) counts[Math.min(bins - 1, Math.floor(((x - min) / (max - min || 1)) * bins))]!++;
+  return { min, max, counts, top: Math.max(...counts) };
+}
+
 /** Histogram of the P&L scenarios with the VaR 99% and ES 97.5% lines, as SVG. */
 export function distributionSvg(facts: FactsSheet, width = 640, height = 220): string {
   const pnl = facts.distribution.pnl;
   if (pnl.length === 0) return '';
-  const min = Math.min(...pnl);
-  const max = Math.max(...pnl);
-  const bins = 40;
-  const counts = new Array<number>(bins).fill(0);
-  for (const x of pnl) counts[Math.min(bins - 1, Math.floor(((x - min) / (max - min || 1)) * bins))]!++;
-  const top = Math.max(...counts);
+  const { min, max, counts, top } = histogram(pnl);
+  const bins = counts.length;
   const xOf = (v: number) => ((v - min) / (max - min || 1)) * width;
   const bars = counts
     .map(
@@ -113,12 +118,7 @@ export async function renderVarReportPdf(facts: FactsSheet, narrative: string, f
   for (const [k, v] of headlineRows(facts)) text(`${k}: ${v}`);
   const pnl = facts.distribution.pnl;
   if (pnl.length > 0) {
-    const min = Math.min(...pnl);
-    const max = Math.max(...pnl);
-    const bins = 40;
-    const counts = new Array<number>(bins).fill(0);
-    for (const x of pnl) counts[Math.min(bins - 1, Math.floor(((x - min) / (max - min || 1)) * bins))]!++;
-    const top = Math.max(...counts);
+    const { min, max, counts, top } = histogram(pnl);
     y -= 130;
     counts.forEach((c, i) =>
       page.drawRectangle({ x: 50 + i * 12, y, width: 10, height: (c / top) * 120, color: rgb(0.48, 0.61, 0.78) }),

@@ -1,5 +1,5 @@
 import type { OrchestrationContext, OrchestrationHandler } from 'durable-functions';
-import * as df from 'durable-functions';
+import { activityRetry } from '../retry-policy';
 import { REVIEW_ORCHESTRATOR } from '../review/names';
 import type { ReviewOutcome } from '../review/types';
 import {
@@ -19,8 +19,7 @@ const HOUR = 3600_000;
 export const foiaOrchestrator: OrchestrationHandler = function* (context: OrchestrationContext) {
   const run = context.df.getInput() as FoiaRun;
   const instanceId = context.df.instanceId;
-  const retry = new df.RetryOptions(2000, 4);
-  retry.backoffCoefficient = 2;
+  const retry = activityRetry();
 
   context.df.setCustomStatus({ stage: 'extracting' });
   const extraction: Extraction = yield context.df.callActivity(EXTRACT_FOIA_DOCUMENT, { run, instanceId });

@@ -1,5 +1,5 @@
 import type { OrchestrationContext, OrchestrationHandler } from 'durable-functions';
-import * as df from 'durable-functions';
+import { activityRetry } from '../retry-policy';
 import { REVIEW_ORCHESTRATOR } from '../review/names';
 import type { ReviewOutcome, ReviewRequest } from '../review/types';
 import {
@@ -18,8 +18,7 @@ const MINUTE = 60_000;
 export const radiologyOrchestrator: OrchestrationHandler = function* (context: OrchestrationContext) {
   const run = context.df.getInput() as RadiologyRun;
   const instanceId = context.df.instanceId;
-  const retry = new df.RetryOptions(2000, 4);
-  retry.backoffCoefficient = 2;
+  const retry = activityRetry();
 
   context.df.setCustomStatus({ stage: 'drafting' });
   const prepared: PreparedDraft = yield context.df.callActivity(PREPARE_RADIOLOGY_DRAFT, { run, instanceId });

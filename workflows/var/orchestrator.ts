@@ -1,5 +1,5 @@
 import type { OrchestrationContext, OrchestrationHandler } from 'durable-functions';
-import * as df from 'durable-functions';
+import { activityRetry } from '../retry-policy';
 import { REVIEW_ORCHESTRATOR } from '../review/names';
 import type { ReviewOutcome } from '../review/types';
 import {
@@ -25,8 +25,7 @@ const MAX_ROUNDS = 3;
 export const varOrchestrator: OrchestrationHandler = function* (context: OrchestrationContext) {
   const run = context.df.getInput() as VarRun;
   const instanceId = context.df.instanceId;
-  const retry = new df.RetryOptions(5000, 4);
-  retry.backoffCoefficient = 2;
+  const retry = activityRetry(5000);
 
   context.df.setCustomStatus({ stage: 'waiting-for-market-data' });
   while (!(yield context.df.callActivity(CHECK_VAR_DATA, { date: run.date }))) {
