@@ -53,6 +53,6 @@ export function register(program: Command): void {
         .replace(/\s+/g, ' ')
         .trim();
       if (response.status !== 200) throw new Error(`refused (${response.status}): ${text}`);
-      console.log(text.replace(/^.*?Decision recorded/, 'Decision recorded'));
+      console.log(text);
     });
 }
