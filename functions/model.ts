@@ -6,13 +6,14 @@ import { createGateway } from '../shared/model/factory';
 import { handleModelRequestMessage } from '../shared/model/queue-requests';
 import type { ModelCallRequest } from '../shared/model/request';
 import { blobServiceClient } from '../shared/storage/clients';
+import { CALL_MODEL, MODEL_CALL_ORCHESTRATOR, modelCallOrchestrator } from '../workflows/model/orchestrator';
 
 const gateway = async () => {
   const config = loadConfig();
   return { config, gateway: createGateway(config, await createAuditSink(config)) };
 };
 
-df.app.activity('callModel', {
+df.app.activity(CALL_MODEL, {
   handler: async (request: ModelCallRequest) => (await gateway()).gateway.call(request),
 });
 
@@ -36,3 +37,5 @@ app.serviceBusQueue('modelRequests', {
     await handleModelRequestMessage(message, g, blobServiceClient(config.storage).getContainerClient('model-replies'));
   },
 });
+
+df.app.orchestration(MODEL_CALL_ORCHESTRATOR, modelCallOrchestrator);

@@ -5,6 +5,7 @@ import { ConfigError } from '../errors';
 import { tableClient } from '../storage/clients';
 import { openAiClient } from './client';
 import { ModelGateway } from './gateway';
+import { DEFAULT_HEALTH_RULES } from './health';
 import { HealthRegistry } from './health-registry';
 import { TableHealthStore } from './health-store';
 import { azureContentSafety, localAnalyser } from './safety/analyser';
@@ -26,7 +27,10 @@ export function createGateway(config: Config, audit: AuditSink): ModelGateway {
       : localAnalyser;
   shared = new ModelGateway({
     endpoints: config.model.endpoints,
-    health: new HealthRegistry(new TableHealthStore(tableClient(config.storage, 'modelhealth'))),
+    health: new HealthRegistry(new TableHealthStore(tableClient(config.storage, 'modelhealth')), {
+      ...DEFAULT_HEALTH_RULES,
+      openMs: config.model.breakerOpenMs,
+    }),
     safety,
     audit,
     client: (endpoint) => openAiClient(endpoint, { apiKey: config.model.apiKey }, config.model.attemptTimeoutMs),

@@ -17,7 +17,7 @@ test('a 300-activity fan-out survives SIGKILL of the host mid-way: completes aft
   const first = await spawnHost(appDir, testStorage(), port);
   const started = await fetch(`${first.url}/api/start/fanOut/${instanceId}`, {
     method: 'POST',
-    body: JSON.stringify({ n: 300, activity: 'slowSquare' }),
+    body: JSON.stringify({ n: 300, activity: 'verySlowSquare' }),
   });
   assert.equal(started.status, 202);
   let completedBeforeKill = 0;

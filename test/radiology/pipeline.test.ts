@@ -29,6 +29,7 @@ before(async () => {
       MODEL_ENDPOINTS: JSON.stringify(endpointsOf(server)),
       MODEL_API_KEY: server.apiKey,
       ENCLAVE_KEYS_DIR: mkdtempSync(path.join(tmpdir(), 'enclave-keys-')),
+      MODEL_BREAKER_OPEN_MS: '200',
     },
     undefined,
     ['radiologyInbox'],
@@ -186,4 +187,41 @@ test('bad input is answered with the field at fault; a bad inbox blob is kept wi
   });
   assert.match(reason, /^radiology-inbox\/broken-study\.json: modality: /);
   assert.equal((await rejected.getBlockBlobClient('broken-study.json').downloadToBuffer()).toString('utf8'), broken);
+});
+
+test('with the EU region down the run waits on durable timers, never leaves the region, and drafts when it returns', async () => {
+  server.clearRequests();
+  server.setFault('westeurope', { down: true });
+  const study = { ...fixture, accessionNumber: 'ACC-2026-EUDOWN', reviewer: 'dr.byrne@hospital.example' };
+  assert.equal(
+    (await fetch(`${host.url}/api/radiology/studies`, { method: 'POST', body: JSON.stringify(study) })).status,
+    202,
+  );
+  const api = durableApi(host);
+  const waiting = await waitFor(
+    'the model call waiting for its region',
+    async () => {
+      await host.clock.advance(5_000); // lets callModel's own retry back-off (durable timers) run out first
+      const children = (await (
+        await fetch(
+          `${host.url}/runtime/webhooks/durabletask/instances/?code=${host.keys.system}&runtimeStatus=Running`,
+        )
+      ).json()) as { name: string; customStatus: { waitingForRegion?: boolean } | null }[];
+      return children.find((c) => c.name === 'modelCallOrchestrator' && c.customStatus?.waitingForRegion);
+    },
+    30_000,
+  );
+  assert.ok(waiting);
+  server.setFault('westeurope', {});
+  await new Promise((r) => setTimeout(r, 300));
+  await host.clock.advance(5 * 60_000);
+  await api.until(
+    'radiology-ACC-2026-EUDOWN',
+    (s) => (s.customStatus as { stage?: string } | null)?.stage === 'awaiting-review',
+    30_000,
+  );
+  assert.ok(
+    server.requests().every((r) => r.endpoint === 'westeurope'),
+    'no call left the region while it was down',
+  );
 });

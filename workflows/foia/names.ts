@@ -5,5 +5,4 @@ export const BUILD_FOIA_MODEL_REQUESTS = 'buildFoiaModelRequests';
 export const MERGE_FOIA_RECOMMENDATIONS = 'mergeFoiaRecommendations';
 export const RELEASE_FOIA_DOCUMENT = 'releaseFoiaDocument';
 export const RECORD_FOIA_OUTCOME = 'recordFoiaOutcome';
-export const CALL_MODEL = 'callModel';
 export const WORK_CONTAINER = 'foia-work';

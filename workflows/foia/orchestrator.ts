@@ -1,10 +1,10 @@
 import type { OrchestrationContext, OrchestrationHandler } from 'durable-functions';
+import { MODEL_CALL_ORCHESTRATOR } from '../model/orchestrator';
 import { activityRetry } from '../retry-policy';
 import { REVIEW_ORCHESTRATOR } from '../review/names';
 import type { ReviewOutcome } from '../review/types';
 import {
   BUILD_FOIA_MODEL_REQUESTS,
-  CALL_MODEL,
   DETECT_FOIA_PATTERNS,
   EXTRACT_FOIA_DOCUMENT,
   MERGE_FOIA_RECOMMENDATIONS,
@@ -34,7 +34,7 @@ export const foiaOrchestrator: OrchestrationHandler = function* (context: Orches
     deadline: extraction.deadline,
   });
   const answers: { json: unknown }[] = yield context.df.Task.all(
-    requests.map((r) => context.df.callActivityWithRetry(CALL_MODEL, retry, r)),
+    requests.map((r) => context.df.callSubOrchestrator(MODEL_CALL_ORCHESTRATOR, { request: r })),
   );
   const merged: { draftRef: string; recommendations: number } = yield context.df.callActivity(
     MERGE_FOIA_RECOMMENDATIONS,

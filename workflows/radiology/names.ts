@@ -4,7 +4,6 @@ export const FINISH_RADIOLOGY_DRAFT = 'finishRadiologyDraft';
 export const NOTIFY_CRITICAL_RESULT = 'notifyCriticalResult';
 export const SIGN_AND_FILE_REPORT = 'signAndFileRadiologyReport';
 export const RECORD_RADIOLOGY_OUTCOME = 'recordRadiologyOutcome';
-export const CALL_MODEL = 'callModel';
 export const STUDIES_CONTAINER = 'radiology-studies';
 export const SIGNED_CONTAINER = 'radiology-signed';
 export const instanceIdFor = (accession: string) => `radiology-${accession}`;

@@ -1,9 +1,9 @@
 import type { OrchestrationContext, OrchestrationHandler } from 'durable-functions';
+import { MODEL_CALL_ORCHESTRATOR } from '../model/orchestrator';
 import { activityRetry } from '../retry-policy';
 import { REVIEW_ORCHESTRATOR } from '../review/names';
 import type { ReviewOutcome, ReviewRequest } from '../review/types';
 import {
-  CALL_MODEL,
   FINISH_RADIOLOGY_DRAFT,
   NOTIFY_CRITICAL_RESULT,
   PREPARE_RADIOLOGY_DRAFT,
@@ -28,11 +28,9 @@ export const radiologyOrchestrator: OrchestrationHandler = function* (context: O
       instanceId,
       critical: prepared.critical,
     });
-  const completion: { json: unknown } = yield context.df.callActivityWithRetry(
-    CALL_MODEL,
-    retry,
-    prepared.modelRequest,
-  );
+  const completion: { json: unknown } = yield context.df.callSubOrchestrator(MODEL_CALL_ORCHESTRATOR, {
+    request: prepared.modelRequest,
+  });
   const draft: FinishedDraft = yield context.df.callActivity(FINISH_RADIOLOGY_DRAFT, {
     run,
     instanceId,

@@ -6,7 +6,6 @@ export const CHECK_VAR_NARRATIVE = 'checkVarNarrative';
 export const RENDER_VAR_DRAFT = 'renderVarDraft';
 export const PUBLISH_VAR_REPORT = 'publishVarReport';
 export const ALERT_VAR = 'alertVar';
-export const CALL_MODEL = 'callModel';
 export const LAKE_CONTAINER = 'datalake';
 export const REPORTS_CONTAINER = 'reports';
 export const instanceIdFor = (date: string) => `var-${date}`;

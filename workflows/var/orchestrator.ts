@@ -1,11 +1,11 @@
 import type { OrchestrationContext, OrchestrationHandler } from 'durable-functions';
+import { MODEL_CALL_ORCHESTRATOR } from '../model/orchestrator';
 import { activityRetry } from '../retry-policy';
 import { REVIEW_ORCHESTRATOR } from '../review/names';
 import type { ReviewOutcome } from '../review/types';
 import {
   ALERT_VAR,
   BUILD_VAR_NARRATIVE_REQUEST,
-  CALL_MODEL,
   CHECK_VAR_DATA,
   CHECK_VAR_NARRATIVE,
   COMPUTE_VAR_FACTS,
@@ -53,7 +53,9 @@ export const varOrchestrator: OrchestrationHandler = function* (context: Orchest
         attempt,
         round,
       });
-      const completion: { content: string } = yield context.df.callActivityWithRetry(CALL_MODEL, retry, request);
+      const completion: { content: string } = yield context.df.callSubOrchestrator(MODEL_CALL_ORCHESTRATOR, {
+        request,
+      });
       check = yield context.df.callActivity(CHECK_VAR_NARRATIVE, { run, narrative: completion.content });
     }
     const flags = [
