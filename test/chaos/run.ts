@@ -1,29 +1,21 @@
-import { badInput, hostCrash, linkAbuse, throttleStorm } from './scenarios';
+import { azuriteRestart, badInput, hostCrash, linkAbuse, passed, throttleStorm } from './scenarios';
 import { startChaosStack } from './stack';
 
-/** `npm run chaos`: the real stack under crashes, throttling, bad input and link abuse; one JSON line per scenario. */
+/** `npm run chaos`: the real stack under crashes, restarts, throttling, bad input and link abuse; one JSON line each. */
 async function main(): Promise<void> {
   const stack = await startChaosStack();
   let failed = false;
   try {
     for (const scenario of [
       () => hostCrash(stack),
+      () => azuriteRestart(stack),
       () => throttleStorm(stack),
       () => badInput(stack),
       () => linkAbuse(stack),
     ]) {
       const summary = await scenario();
       console.log(JSON.stringify(summary));
-      if (
-        summary.lost ||
-        summary.duplicatedSideEffects ||
-        summary.callsOutsideResidency ||
-        summary.accepted === 200 ||
-        (summary.failures as string[] | undefined)?.length ||
-        summary.stateChanges ||
-        summary.auditVerified === false
-      )
-        failed = true;
+      if (!passed(summary)) failed = true;
     }
   } finally {
     await stack.stop();

@@ -316,3 +316,55 @@ export function passed(s: Summary): boolean {
     (s.failures as string[] | undefined)?.length
   );
 }
+
+/** Azurite stopped mid-run (data kept) and started again: the runs continue and finish once. */
+export async function azuriteRestart(stack: ChaosStack, studies = 5): Promise<Summary> {
+  const started = Date.now();
+  const study = JSON.parse(
+    readFileSync(path.join(repoRoot, 'test', 'fixtures', 'radiology', 'chest-ct-critical.json'), 'utf8'),
+  );
+  const ids: string[] = [];
+  for (let i = 0; i < studies; i++) {
+    const accession = `ACC-AZR-${i}`;
+    await fetch(`${stack.host.url}/api/radiology/studies`, {
+      method: 'POST',
+      body: JSON.stringify({ ...study, accessionNumber: accession }),
+    });
+    ids.push(`radiology-${accession}`);
+  }
+  await sleep(150);
+  await stack.restartAzurite(3000);
+  const recoverStart = Date.now();
+  const deadline = Date.now() + 120_000;
+  let approved = 0;
+  for (;;) {
+    for (const n of await outbox(stack)) {
+      if (
+        n.kind === 'review-requested' &&
+        n.url &&
+        ids.some((id) => n.instanceId.startsWith(id)) &&
+        (await approve(n.url)) === 200
+      )
+        approved++;
+    }
+    const statuses = await Promise.all(ids.map((id) => status(stack, id)));
+    if (statuses.every((s) => s?.runtimeStatus === 'Completed') || Date.now() > deadline) break;
+    await sleep(500);
+  }
+  const statuses = await Promise.all(ids.map((id) => status(stack, id)));
+  let filed = 0;
+  for await (const b of stack.blobs.getContainerClient('radiology-signed').listBlobsFlat({ prefix: 'ACC-AZR-' }))
+    if (b.name.endsWith('.pdf')) filed++;
+  return {
+    scenario: 'azurite-restart',
+    runsStarted: studies,
+    completed: statuses.filter((s) => s?.runtimeStatus === 'Completed').length,
+    failed: statuses.filter((s) => s?.runtimeStatus === 'Failed').length,
+    lost: statuses.filter((s) => !s).length,
+    reviewsApproved: approved,
+    duplicatedSideEffects: Math.max(0, filed - studies),
+    secondsDown: 3,
+    secondsToRecover: Number(((Date.now() - recoverStart) / 1000).toFixed(1)),
+    seconds: Number(((Date.now() - started) / 1000).toFixed(1)),
+  };
+}

@@ -17,6 +17,8 @@ export interface ChaosStack {
   blobs: BlobServiceClient;
   port: number;
   restartHost(): Promise<void>;
+  /** Stops Azurite gracefully (its data is kept), waits, and starts it again on the same ports. */
+  restartAzurite(downMs: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -42,10 +44,20 @@ export async function startChaosStack(): Promise<ChaosStack> {
       await stack.host.kill('SIGKILL');
       stack.host = await spawnHost(repoRoot, azurite.connectionString, port);
     },
+    async restartAzurite(downMs) {
+      await stack.azurite.stop();
+      await new Promise((r) => setTimeout(r, downMs));
+      stack.azurite = await startAzurite({
+        location: path.join(dir, 'azurite'),
+        blobPort: stack.azurite.ports.blob,
+        queuePort: stack.azurite.ports.queue,
+        tablePort: stack.azurite.ports.table,
+      });
+    },
     async stop() {
       await stack.host.kill('SIGTERM');
       await model.stop();
-      await azurite.stop();
+      await stack.azurite.stop();
     },
   };
   return stack;

@@ -117,6 +117,20 @@ export class Engine implements DurableEngine {
     instance.signatures = valid?.signatures ?? [];
     instance.actionIds = valid?.actionIds ?? [];
     instance.completed = completedIds(instance.history);
+    const ended = instance.history.findLast((e) => e.EventType === EventType.ExecutionCompleted);
+    if (ended) {
+      // Crashed after the final commit but before the Instances row said so: the history is the truth.
+      instance.record.status = ended.OrchestrationStatus as InstanceRecord['status'];
+      instance.record.output = JSON.parse(String(ended.Result ?? 'null'));
+      instance.loaded = true;
+      const leftovers = rows
+        .filter((r) => /^[pwt]-/.test(r.rowKey))
+        .map((r): Op => ({ kind: 'delete', rowKey: r.rowKey }));
+      await this.store.write(instance.id, [...orphans, ...leftovers]);
+      await this.store.putInstance(instance.id, instance.record);
+      if (instance.record.parent && !instance.record.parentNotified) this.#track(this.#notifyParent(instance));
+      return;
+    }
     const pending: PendingEvent[] = [];
     const applied = new Set(valid?.appliedKeys ?? []);
     for (const row of rows) {

@@ -1,5 +1,6 @@
 import { TableClient, type TableEntity, type TransactionAction } from '@azure/data-tables';
 import { BlobServiceClient, type ContainerClient } from '@azure/storage-blob';
+import { storageUnavailable, untilStorageAnswers } from './retry-storage';
 
 /** Azure Table string properties hold 32K characters; larger payloads go to blobs, as the Azure Storage provider does. */
 const INLINE_LIMIT = 30_000;
@@ -119,29 +120,33 @@ export class DurableStore {
     while (queue.length > 0) {
       const batch = takeBatch(queue);
       try {
-        const actions: TransactionAction[] = [];
-        for (const { op } of batch) {
-          if (op.kind === 'delete') actions.push(['delete', { partitionKey: partition, rowKey: op.rowKey }]);
-          else
-            actions.push([
-              'upsert',
-              { partitionKey: partition, rowKey: op.rowKey, ...(await this.#encode(partition, op.rowKey, op.data)) },
-              'Replace',
-            ]);
-        }
-        try {
-          await this.history.submitTransaction(actions);
-        } catch {
-          // A delete of a row already gone fails the whole transaction; apply one by one, ignoring those.
-          for (const action of actions) {
-            if (action[0] === 'delete')
-              await this.history.deleteEntity(partition, action[1].rowKey).catch(ignoreNotFound);
-            else await this.history.upsertEntity(action[1] as TableEntity, 'Replace');
-          }
-        }
+        await untilStorageAnswers(() => this.#apply(partition, batch));
         for (const item of batch) item.resolve();
       } catch (error) {
         for (const item of batch) item.reject(error as Error);
+      }
+    }
+  }
+
+  async #apply(partition: string, batch: Queued[]): Promise<void> {
+    const actions: TransactionAction[] = [];
+    for (const { op } of batch) {
+      if (op.kind === 'delete') actions.push(['delete', { partitionKey: partition, rowKey: op.rowKey }]);
+      else
+        actions.push([
+          'upsert',
+          { partitionKey: partition, rowKey: op.rowKey, ...(await this.#encode(partition, op.rowKey, op.data)) },
+          'Replace',
+        ]);
+    }
+    try {
+      await this.history.submitTransaction(actions);
+    } catch (error) {
+      if (storageUnavailable(error)) throw error;
+      // A delete of a row already gone fails the whole transaction; apply one by one, ignoring those.
+      for (const action of actions) {
+        if (action[0] === 'delete') await this.history.deleteEntity(partition, action[1].rowKey).catch(ignoreNotFound);
+        else await this.history.upsertEntity(action[1] as TableEntity, 'Replace');
       }
     }
   }
@@ -167,10 +172,8 @@ export class DurableStore {
   }
 
   async putInstance(instanceId: string, data: unknown): Promise<void> {
-    await this.instances.upsertEntity(
-      { partitionKey: instanceId, rowKey: '', ...(await this.#encode(instanceId, 'instance', data)) },
-      'Replace',
-    );
+    const entity = { partitionKey: instanceId, rowKey: '', ...(await this.#encode(instanceId, 'instance', data)) };
+    await untilStorageAnswers(() => this.instances.upsertEntity(entity, 'Replace'));
   }
 
   async deleteInstance(instanceId: string): Promise<void> {

@@ -106,7 +106,14 @@ export class TimerListener implements TriggerListener {
         `timer ${this.fn.name} failed: ${(error as Error).message} (timers are not retried; next run ${status.Next})`,
       );
     }
-    await this.#statusBlob().upload(JSON.stringify(status), Buffer.byteLength(JSON.stringify(status)));
+    await this.#statusBlob()
+      .upload(JSON.stringify(status), Buffer.byteLength(JSON.stringify(status)))
+      .catch((error: Error) =>
+        this.app.log(
+          'warn',
+          `timer ${this.fn.name}: schedule status not saved (${error.message.split('\n')[0]}); a restart may run this occurrence again`,
+        ),
+      );
   }
 
   async #readStatus(): Promise<ScheduleStatus | undefined> {
