@@ -52,24 +52,22 @@ export function readModelConfig(env: Env, environment: 'local' | 'azure'): Model
       throw new ConfigError((error as Error).message, `${pipeline.toUpperCase()}_RESIDENCY`);
     }
   }
-  const timeout = z.coerce
-    .number()
-    .int()
-    .positive()
-    .safeParse(env.MODEL_ATTEMPT_TIMEOUT_MS ?? 10_000);
-  if (!timeout.success) throw new ConfigError('must be a positive number of milliseconds', 'MODEL_ATTEMPT_TIMEOUT_MS');
-  const breaker = z.coerce
-    .number()
-    .int()
-    .positive()
-    .safeParse(env.MODEL_BREAKER_OPEN_MS ?? 30_000);
-  if (!breaker.success) throw new ConfigError('must be a positive number of milliseconds', 'MODEL_BREAKER_OPEN_MS');
   return {
     endpoints,
     apiKey: env.MODEL_API_KEY,
     contentSafetyEndpoint: env.CONTENT_SAFETY_ENDPOINT,
     residency,
-    attemptTimeoutMs: timeout.data,
-    breakerOpenMs: breaker.data,
+    attemptTimeoutMs: milliseconds(env, 'MODEL_ATTEMPT_TIMEOUT_MS', 10_000),
+    breakerOpenMs: milliseconds(env, 'MODEL_BREAKER_OPEN_MS', 30_000),
   };
+}
+
+function milliseconds(env: Env, setting: string, fallback: number): number {
+  const parsed = z.coerce
+    .number()
+    .int()
+    .positive()
+    .safeParse(env[setting] ?? fallback);
+  if (!parsed.success) throw new ConfigError('must be a positive number of milliseconds', setting);
+  return parsed.data;
 }
