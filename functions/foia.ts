@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { app, type HttpRequest, type InvocationContext } from '@azure/functions';
 import * as df from 'durable-functions';
 import { z } from 'zod';
+import { now } from '../shared/clock';
 import { loadConfig } from '../shared/config';
 import { statutoryDeadline } from '../shared/foia/clock';
 import { foiaView } from '../shared/foia/review-view';
@@ -82,7 +83,7 @@ app.storageBlob('foiaInbox', {
     const bytes = Buffer.isBuffer(blob) ? blob : Buffer.from(String(blob));
     const config = loadConfig();
     const inbox = blobServiceClient(config.storage).getContainerClient('foia-inbox');
-    let meta = { requester: 'unknown', receivedDate: new Date().toISOString().slice(0, 10) };
+    let meta = { requester: 'unknown', receivedDate: new Date(now()).toISOString().slice(0, 10) };
     try {
       meta = {
         ...meta,

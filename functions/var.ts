@@ -1,6 +1,7 @@
 import { app, type HttpRequest, type InvocationContext, type Timer } from '@azure/functions';
 import * as df from 'durable-functions';
 import { z } from 'zod';
+import { now } from '../shared/clock';
 import { loadConfig } from '../shared/config';
 import { registerView } from '../shared/review/views';
 import { resolveTimeZone } from '../shared/time-zone';
@@ -76,7 +77,7 @@ app.timer('varDaily', {
   schedule: '0 0 5 * * 1-5',
   extraInputs: [df.input.durableClient()],
   handler: async (timer: Timer, context: InvocationContext) => {
-    const scheduled = Date.parse(timer.scheduleStatus?.last ?? new Date().toISOString());
+    const scheduled = Date.parse(timer.scheduleStatus?.last ?? new Date(now()).toISOString());
     const date = localDate(scheduled, resolveTimeZone(process.env.WEBSITE_TIME_ZONE));
     if (!isBusinessDay(date, holidays())) return context.log(`no VaR report on ${date}: not a business day`);
     const cutoffAt = new Date(scheduled + Number(process.env.VAR_CUTOFF_HOURS ?? 3) * 3600_000).toISOString();
@@ -108,7 +109,7 @@ app.http('varRun', {
     }
     if (!isBusinessDay(parsed.data.date, holidays()))
       return { status: 400, jsonBody: { error: `${parsed.data.date} is not a business day`, where: 'date' } };
-    const cutoffAt = parsed.data.cutoffAt ?? new Date(Date.now() + 3 * 3600_000).toISOString();
+    const cutoffAt = parsed.data.cutoffAt ?? new Date(now() + 3 * 3600_000).toISOString();
     const user = request.headers.get('x-ms-client-principal-name') ?? 'risk-ops';
     const { instanceId, duplicate } = await start(df.getClient(context), runFor(parsed.data.date, cutoffAt, user));
     return { status: 202, jsonBody: { instanceId, duplicate } };

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { BlobServiceClient } from '@azure/storage-blob';
 import { QueueServiceClient } from '@azure/storage-queue';
+import { installClockSource } from '../../shared/clock';
 import { resolveTimeZone } from '../../shared/time-zone';
 import { type Clock, testClock, wallClock } from './clock';
 import type { DurableEngine } from './durable/contract';
@@ -201,6 +202,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     return serveFunction(app, routes, keys, req, res, url, body);
   }
 
+  const removeClockSource = clock.mode === 'test' ? installClockSource(() => clock.now()) : () => undefined;
   await app.runAppHook('appStart');
   await durable?.start();
   for (const listener of listeners) await listener.start();
@@ -223,6 +225,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         if (!drained) log('warn', `in-flight invocations did not finish within ${graceMs} ms`);
         await app.runAppHook('appTerminate');
         await closeServer(server);
+        removeClockSource();
       })();
       return stopped;
     },

@@ -1,5 +1,6 @@
 import type { ContainerClient } from '@azure/storage-blob';
 import type { AuditSink } from '../audit/records';
+import { now as appNow } from '../clock';
 import { UserError } from '../errors';
 import { parseDecision, REVIEW_EVENT, type ReviewDecisionEvent } from './decision';
 import type { LinkStore } from './link-store';
@@ -39,7 +40,8 @@ export class ReviewService {
   }
 
   async #check(token: string, principal: string | undefined) {
-    const claims = verifyLink(this.deps.secret, token, this.#now());
+    // Expiry was set in orchestration time, so it is checked in that time; the reviewer's own times stay wall-clock.
+    const claims = verifyLink(this.deps.secret, token, appNow());
     const link = await this.deps.links.get(claims.nonce);
     if (!link || link.instanceId !== claims.instanceId || link.reviewer !== claims.reviewer) {
       throw new LinkRefused(403, 'This review link was not issued by Enclave.');
