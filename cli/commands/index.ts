@@ -8,6 +8,7 @@ import * as radiology from './radiology';
 import * as review from './review';
 import * as safety from './safety';
 import * as start from './start';
+import * as submit from './submit';
 import * as varCommands from './var';
 
 /** One line per command module; each exports `register(program)`. */
@@ -22,4 +23,5 @@ export function registerCommands(program: Command): void {
   varCommands.register(program);
   foia.register(program);
   finetune.register(program);
+  submit.register(program);
 }

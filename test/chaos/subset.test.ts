@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { badInput, hostCrash, linkAbuse, passed, type Summary } from './scenarios';
+import type { Summary } from './observe';
+import { badInput, hostCrash, linkAbuse, passed } from './scenarios';
 import { type ChaosStack, startChaosStack } from './stack';
 
 /** The part of `npm run chaos` that runs in `npm test`: fewer runs and attempts, the same checks. */
