@@ -7,6 +7,7 @@ import { handleModelRequestMessage } from '../shared/model/queue-requests';
 import type { ModelCallRequest } from '../shared/model/request';
 import { blobServiceClient } from '../shared/storage/clients';
 import { CALL_MODEL, MODEL_CALL_ORCHESTRATOR, modelCallOrchestrator } from '../workflows/model/orchestrator';
+import { withRetryIntent } from '../workflows/retry-intent';
 
 const gateway = async () => {
   const config = loadConfig();
@@ -14,7 +15,13 @@ const gateway = async () => {
 };
 
 df.app.activity(CALL_MODEL, {
-  handler: async (request: ModelCallRequest) => (await gateway()).gateway.call(request),
+  handler: async (request: ModelCallRequest) => {
+    try {
+      return await (await gateway()).gateway.call(request);
+    } catch (error) {
+      throw withRetryIntent(error);
+    }
+  },
 });
 
 app.timer('probeModelEndpoints', {

@@ -15,7 +15,21 @@ export interface FaultProfile {
   down?: boolean;
   /** Answers with this region in x-ms-region (to test served-region verification). */
   servedRegion?: string;
+  /**
+   * Labels Azure's classifier gives the prompt or the completion, in place of the local analyser's. A completion
+   * label of medium or high is filtered: HTTP 200 with `finish_reason: "content_filter"` and no content.
+   */
+  annotations?: { prompt?: AnnotationLabels; completion?: AnnotationLabels };
+  /**
+   * Azure's own PTU spillover to this standard deployment of the same resource: past capacity the request is
+   * answered by it (with `x-ms-spillover-from-deployment`) instead of 429.
+   */
+  spilloverDeployment?: string;
 }
+
+export type AnnotationLabels = Partial<
+  Record<'hate' | 'sexual' | 'violence' | 'self_harm', 'safe' | 'low' | 'medium' | 'high'>
+>;
 
 /** A small seeded PRNG (mulberry32) so fault rates are reproducible. */
 export function seeded(seed: number): () => number {

@@ -1,10 +1,11 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
 import { REGIONS } from '../../shared/model/regions';
-import { AZURE_KEYS, CATEGORIES, labelOf, type Severities } from '../../shared/model/safety/categories';
+import { AZURE_KEYS, CATEGORIES } from '../../shared/model/safety/categories';
 import { analyseText } from '../../shared/model/safety/local-analyser';
+import { completionResponse, filterResults } from './completion';
 import { engineFor } from './engines/index';
 import type { EngineMessage } from './engines/types';
 import { type FaultProfile, seeded } from './faults';
@@ -47,15 +48,6 @@ interface RegionState {
 const azureError = (code: string, message: string, extra: Record<string, unknown> = {}) => ({
   error: { code, message, ...extra },
 });
-
-function filterResults(severities: Severities) {
-  return Object.fromEntries(
-    CATEGORIES.filter((c) => AZURE_KEYS[c]).map((c) => [
-      AZURE_KEYS[c],
-      { filtered: severities[c] >= 4, severity: labelOf(severities[c]) },
-    ]),
-  );
-}
 
 /**
  * The local multi-region stand-in for Azure OpenAI: one HTTP server per endpoint, Azure's REST shape and errors,
@@ -143,7 +135,8 @@ export async function startModelServer(options: {
     const now = Date.now();
     state.recent = state.recent.filter((t) => now - t < 60_000);
     const overCapacity = fault.capacityPerMinute !== undefined && state.recent.length >= fault.capacityPerMinute;
-    if (overCapacity || (fault.throttleRate && state.random() < fault.throttleRate)) {
+    const spilloverTo = overCapacity ? fault.spilloverDeployment : undefined;
+    if ((overCapacity && !spilloverTo) || (fault.throttleRate && state.random() < fault.throttleRate)) {
       entry.status = 429;
       const retryAfter = fault.retryAfterMs ?? 2000;
       return send(
@@ -156,7 +149,7 @@ export async function startModelServer(options: {
         },
       );
     }
-    state.recent.push(now);
+    if (!spilloverTo) state.recent.push(now);
     if (fault.errorRate && state.random() < fault.errorRate) {
       entry.status = 500;
       return send(
@@ -215,36 +208,21 @@ export async function startModelServer(options: {
     const completionTokens = countTokens(reply.content);
     entry.status = 200;
     const servedRegion = fault.servedRegion ?? state.spec.region;
-    send(
-      res,
-      200,
-      {
-        id: `chatcmpl-${createHash('sha256').update(reply.content).digest('hex').slice(0, 24)}`,
-        object: 'chat.completion',
-        created: Math.floor(now / 1000),
-        model: 'gpt-4o-2024-11-20',
-        prompt_filter_results: [{ prompt_index: 0, content_filter_results: filterResults(promptSeverities) }],
-        choices: [
-          {
-            index: 0,
-            finish_reason: reply.finishReason ?? 'stop',
-            message: { role: 'assistant', content: reply.content },
-            content_filter_results: filterResults(analyseText(reply.content)),
-          },
-        ],
-        usage: {
-          prompt_tokens: promptTokens,
-          completion_tokens: completionTokens,
-          total_tokens: promptTokens + completionTokens,
-        },
-      },
-      {
-        'x-ms-region': REGIONS[servedRegion]?.displayName ?? servedRegion,
-        'apim-request-id': randomUUID(),
-        'x-ratelimit-remaining-requests': String(Math.max(0, (fault.capacityPerMinute ?? 1000) - state.recent.length)),
-        'x-ratelimit-remaining-tokens': String(Math.max(0, 150_000 - promptTokens - completionTokens)),
-      },
-    );
+    const completion = completionResponse({
+      reply,
+      promptSeverities,
+      usage: { promptTokens, completionTokens },
+      created: Math.floor(now / 1000),
+      annotations: fault.annotations,
+      spillover: spilloverTo ? { from: deployment, to: spilloverTo } : undefined,
+    });
+    send(res, 200, completion.body, {
+      ...completion.headers,
+      'x-ms-region': REGIONS[servedRegion]?.displayName ?? servedRegion,
+      'apim-request-id': randomUUID(),
+      'x-ratelimit-remaining-requests': String(Math.max(0, (fault.capacityPerMinute ?? 1000) - state.recent.length)),
+      'x-ratelimit-remaining-tokens': String(Math.max(0, 150_000 - promptTokens - completionTokens)),
+    });
   }
 
   return {

@@ -41,6 +41,10 @@ export interface ModelCallRecord {
   /** What the call would cost pay-as-you-go (equals costUsd except for PTU-served calls). */
   paygEquivalentUsd?: number;
   billing?: 'ptu' | 'payg';
+  /** The deployment that answered and was billed; differs from `deployment` when Azure spilled a PTU call over. */
+  servedDeployment?: string;
+  /** The provisioned deployment Azure spilled the call over from. */
+  spilloverFrom?: string;
   promptSha256: string;
   completionSha256?: string;
   outcome: 'ok' | 'blocked' | 'failed' | 'residency-unavailable' | 'residency-incident' | 'probe';

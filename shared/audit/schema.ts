@@ -64,6 +64,8 @@ const modelCall = z.strictObject({
   costUsd: z.number().min(0),
   paygEquivalentUsd: z.number().min(0).optional(),
   billing: z.enum(['ptu', 'payg']).optional(),
+  servedDeployment: id.optional(),
+  spilloverFrom: id.optional(),
   promptSha256: hash,
   completionSha256: hash.optional(),
   outcome: z.enum(['ok', 'blocked', 'failed', 'residency-unavailable', 'residency-incident', 'probe']),

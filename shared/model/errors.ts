@@ -9,7 +9,7 @@ export class ContentBlockedError extends NonRetryableError {
     readonly categories: { category: Category | string; severity: number }[],
   ) {
     super(
-      `${stage === 'input' ? 'prompt' : 'completion'} blocked by content safety: ${categories.map((c) => `${c.category} severity ${c.severity}`).join(', ')}`,
+      `${stage === 'input' ? 'prompt' : 'completion'} blocked by content safety: ${categories.map((c) => `${c.category} severity ${c.severity}`).join(', ') || 'the filter named no category'}`,
     );
   }
 }

@@ -1,9 +1,12 @@
 import { DefaultAzureCredential } from '@azure/identity';
+import type { AzureOpenAI } from 'openai';
 import type { AuditSink } from '../audit/records';
 import type { Config } from '../config';
+import type { ModelConfig } from '../config/model';
 import { ConfigError } from '../errors';
 import { tableClient } from '../storage/clients';
 import { openAiClient } from './client';
+import type { ModelEndpoint } from './endpoints';
 import { ModelGateway } from './gateway';
 import { DEFAULT_HEALTH_RULES } from './health';
 import { HealthRegistry } from './health-registry';
@@ -11,6 +14,11 @@ import { TableHealthStore } from './health-store';
 import { azureContentSafety, localAnalyser } from './safety/analyser';
 
 let shared: ModelGateway | undefined;
+
+/** The client for each endpoint as configured: key or Entra ID, and the per-attempt timeout. */
+export function endpointClient(model: ModelConfig): (endpoint: ModelEndpoint) => AzureOpenAI {
+  return (endpoint) => openAiClient(endpoint, { apiKey: model.apiKey }, model.attemptTimeoutMs);
+}
 
 /** The process's gateway: health shared through the `modelhealth` table, safety by Azure or the local analyser. */
 export function createGateway(config: Config, audit: AuditSink): ModelGateway {
@@ -33,7 +41,7 @@ export function createGateway(config: Config, audit: AuditSink): ModelGateway {
     }),
     safety,
     audit,
-    client: (endpoint) => openAiClient(endpoint, { apiKey: config.model.apiKey }, config.model.attemptTimeoutMs),
+    client: endpointClient(config.model),
   });
   return shared;
 }

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import { APIConnectionTimeoutError, APIError, type AzureOpenAI } from 'openai';
+import type { AzureOpenAI } from 'openai';
 import type { AuditSink, ModelCallAttempt, ModelCallRecord, SafetyVerdict } from '../audit/records';
 import { NonRetryableError } from '../errors';
+import { attemptCompletion } from './attempt';
 import { callCost } from './cost';
 import type { ModelEndpoint } from './endpoints';
 import { ContentBlockedError, ModelUnavailableError } from './errors';
 import type { HealthRegistry } from './health-registry';
-import { regionFromDisplayName } from './regions';
 import {
   type ModelCallRequest,
   type ModelCallResult,
@@ -22,7 +22,7 @@ import {
 } from './residency';
 import { routeOrder } from './routing';
 import type { SafetyAnalyser } from './safety/analyser';
-import { AZURE_KEYS, CATEGORIES, SEVERITY_OF_LABEL, type Severities } from './safety/categories';
+import { azureBlock, maxSeverities } from './safety/azure-annotations';
 import { judge, policyFor, type Verdict } from './safety/policy';
 
 export interface GatewayDeps {
@@ -38,21 +38,6 @@ export interface GatewayDeps {
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
-
-type AttemptResult =
-  | {
-      kind: 'ok';
-      content: string;
-      finishReason: string;
-      region: string;
-      usage: { prompt: number; completion: number };
-      filter?: Severities;
-    }
-  | { kind: 'throttled'; retryAfterMs: number }
-  | { kind: 'retry'; outcome: ModelCallAttempt['outcome']; status?: number; message: string }
-  | { kind: 'blocked-input'; severities: Severities }
-  | { kind: 'blocked-output'; severities: Severities }
-  | { kind: 'fatal'; status?: number; message: string };
 
 /** The one model gateway: residency, input safety, routing with failover, the call, output safety, audit and cost. */
 export class ModelGateway {
@@ -114,7 +99,7 @@ export class ModelGateway {
       if (tried.has(endpoint.name) || !this.deps.health.admit(endpoint.name)) continue;
       tried.add(endpoint.name);
       const attemptStart = this.#now();
-      const result = await this.#attempt(endpoint, request);
+      const result = await attemptCompletion(this.#client(endpoint), endpoint, request);
       const latencyMs = this.#now() - attemptStart;
       const deployment = endpoint.deployments[request.deployment]!;
       if (result.kind === 'ok') {
@@ -134,39 +119,48 @@ export class ModelGateway {
             `endpoint ${endpoint.name} answered from ${result.region}, outside "${request.residency}"; the result was withheld`,
           );
         }
+        const safetyPolicy = policyFor(request.pipeline);
+        // Azure's annotations of the prompt join our own verdict: warn is ours, built from both.
+        const promptVerdict = result.promptFilter
+          ? judge(maxSeverities(inputVerdict.severities, result.promptFilter.severities), safetyPolicy)
+          : inputVerdict;
         const outputVerdict = judge(
-          maxSeverities(await this.deps.safety.analyse(result.content, request.safetyContext), result.filter),
-          policyFor(request.pipeline),
+          maxSeverities(
+            await this.deps.safety.analyse(result.content, request.safetyContext),
+            result.filter?.severities,
+          ),
+          safetyPolicy,
         );
-        const cost = callCost(
-          request.model,
-          endpoint.region,
-          result.usage.prompt,
-          result.usage.completion,
-          endpoint.kind,
-        );
+        // A native spillover was answered by the standard deployment and is billed per token.
+        const billing = result.spillover ? 'payg' : endpoint.kind;
+        const servedDeployment = result.spillover?.servedBy ?? deployment;
+        const cost = callCost(request.model, endpoint.region, result.usage.prompt, result.usage.completion, billing);
         const tokens = {
           prompt: result.usage.prompt,
           completion: result.usage.completion,
           total: result.usage.prompt + result.usage.completion,
         };
+        const refused =
+          promptVerdict.decision === 'block' ? 'input' : outputVerdict.decision === 'block' ? 'output' : undefined;
         const record: ModelCallRecord = {
           ...base,
           endpoint: endpoint.name,
           region: result.region,
           deployment,
+          servedDeployment,
+          spilloverFrom: result.spillover?.from,
           attempts,
           tokensUsed: tokens,
           latencyMs: this.#now() - started,
           costUsd: cost.costUsd,
           paygEquivalentUsd: cost.paygEquivalentUsd,
-          billing: endpoint.kind,
+          billing,
           completionSha256: sha256(result.content),
-          safety: { input: inputVerdict, output: outputVerdict },
-          outcome: outputVerdict.decision === 'block' ? 'blocked' : 'ok',
+          safety: { input: promptVerdict, output: outputVerdict },
+          outcome: refused ? 'blocked' : 'ok',
         };
         await this.deps.audit.append(record);
-        if (outputVerdict.decision === 'block') throw blocked('output', outputVerdict);
+        if (refused) throw blocked(refused, refused === 'input' ? promptVerdict : outputVerdict);
         return {
           content: result.content,
           json:
@@ -174,12 +168,13 @@ export class ModelGateway {
           endpoint: endpoint.name,
           region: result.region,
           deployment,
+          servedDeployment,
           tokens,
           latencyMs: record.latencyMs,
           attempts: attempts.length,
           costUsd: cost.costUsd,
           finishReason: result.finishReason,
-          safety: { input: inputVerdict, output: outputVerdict },
+          safety: { input: promptVerdict, output: outputVerdict },
         };
       }
       if (result.kind === 'throttled') {
@@ -207,27 +202,29 @@ export class ModelGateway {
         continue;
       }
       if (result.kind === 'blocked-input' || result.kind === 'blocked-output') {
-        const verdict = judge(result.severities, { ...policyFor(request.pipeline) });
+        const verdict = azureBlock(result.annotations);
+        const stage = result.kind === 'blocked-input' ? 'input' : 'output';
         attempts.push({
           endpoint: endpoint.name,
           region: endpoint.region,
           outcome: 'content-filter',
-          status: result.kind === 'blocked-input' ? 400 : 200,
+          status: stage === 'input' ? 400 : 200,
           latencyMs,
         });
+        const usage = result.kind === 'blocked-output' ? result.usage : { prompt: 0, completion: 0 };
+        const cost = callCost(request.model, endpoint.region, usage.prompt, usage.completion, endpoint.kind);
         await this.deps.audit.append({
           ...base,
           endpoint: endpoint.name,
           region: endpoint.region,
           attempts,
           outcome: 'blocked',
+          tokensUsed: { ...usage, total: usage.prompt + usage.completion },
+          costUsd: cost.costUsd,
           latencyMs: this.#now() - started,
-          safety: result.kind === 'blocked-input' ? { input: verdict } : { input: inputVerdict, output: verdict },
+          safety: stage === 'input' ? { input: verdict } : { input: inputVerdict, output: verdict },
         });
-        throw new ContentBlockedError(
-          result.kind === 'blocked-input' ? 'input' : 'output',
-          azureFlagged(result.severities),
-        );
+        throw blocked(stage, verdict);
       }
       attempts.push({
         endpoint: endpoint.name,
@@ -273,54 +270,6 @@ export class ModelGateway {
     );
   }
 
-  async #attempt(endpoint: ModelEndpoint, request: ParsedModelCallRequest): Promise<AttemptResult> {
-    try {
-      const { data, response } = await this.#client(endpoint)
-        .chat.completions.create({
-          model: endpoint.deployments[request.deployment]!,
-          messages: request.messages,
-          response_format: request.responseFormat as never,
-          max_tokens: request.maxTokens,
-          temperature: request.temperature,
-        })
-        .withResponse();
-      const choice = data.choices[0];
-      const filterResults = (
-        choice as unknown as { content_filter_results?: Record<string, { severity?: string; filtered?: boolean }> }
-      )?.content_filter_results;
-      const filter = filterResults ? fromAnnotations(filterResults) : undefined;
-      if (choice?.finish_reason === 'content_filter') return { kind: 'blocked-output', severities: filter ?? maxOut() };
-      const servedBy = response.headers.get('x-ms-region');
-      return {
-        kind: 'ok',
-        content: choice?.message?.content ?? '',
-        finishReason: choice?.finish_reason ?? 'stop',
-        region: (servedBy && regionFromDisplayName(servedBy)) ?? (servedBy ? `unknown:${servedBy}` : endpoint.region),
-        usage: { prompt: data.usage?.prompt_tokens ?? 0, completion: data.usage?.completion_tokens ?? 0 },
-        filter,
-      };
-    } catch (error) {
-      if (error instanceof APIConnectionTimeoutError)
-        return { kind: 'retry', outcome: 'timeout', message: 'attempt timed out' };
-      if (error instanceof APIError && error.status !== undefined) {
-        const status = error.status;
-        if (status === 429) return { kind: 'throttled', retryAfterMs: retryAfterMs(error.headers) };
-        if (status >= 500) return { kind: 'retry', outcome: 'server-error', status, message: error.message };
-        const body = error.error as
-          | {
-              code?: string;
-              innererror?: { content_filter_result?: Record<string, { severity?: string; filtered?: boolean }> };
-            }
-          | undefined;
-        if (status === 400 && body?.code === 'content_filter') {
-          return { kind: 'blocked-input', severities: fromAnnotations(body.innererror?.content_filter_result ?? {}) };
-        }
-        return { kind: 'fatal', status, message: error.message };
-      }
-      return { kind: 'retry', outcome: 'network-error', message: (error as Error).message };
-    }
-  }
-
   /** A health probe: the cheapest real call (max_tokens 1), its outcome fed to health and audited with its cost. */
   async probe(endpoint: ModelEndpoint): Promise<{ ok: boolean; latencyMs: number; status?: number }> {
     const started = this.#now();
@@ -335,7 +284,7 @@ export class ModelGateway {
       userId: 'system:health-probe',
       requestId: `probe-${endpoint.name}-${started}`,
     });
-    const result = await this.#attempt(endpoint, request);
+    const result = await attemptCompletion(this.#client(endpoint), endpoint, request);
     const latencyMs = this.#now() - started;
     const ok = result.kind === 'ok';
     if (result.kind === 'throttled') this.deps.health.cool(endpoint.name, result.retryAfterMs);
@@ -387,34 +336,6 @@ export class ModelGateway {
       residencyPolicy: request.residency,
     };
   }
-}
-
-function retryAfterMs(headers: Headers | undefined): number {
-  const ms = Number(headers?.get('retry-after-ms'));
-  if (Number.isFinite(ms) && ms > 0) return ms;
-  const seconds = Number(headers?.get('retry-after'));
-  return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 1000;
-}
-
-function fromAnnotations(results: Record<string, { severity?: string; filtered?: boolean }>): Severities {
-  const severities = { hate: 0, sexual: 0, violence: 0, selfHarm: 0, illegalActivity: 0 };
-  for (const category of CATEGORIES) {
-    const key = AZURE_KEYS[category];
-    const label = key ? results[key]?.severity : undefined;
-    if (label) severities[category] = SEVERITY_OF_LABEL[label] ?? 0;
-  }
-  return severities;
-}
-
-const maxOut = (): Severities => ({ hate: 6, sexual: 6, violence: 6, selfHarm: 6, illegalActivity: 0 });
-
-function maxSeverities(a: Severities, b: Severities | undefined): Severities {
-  if (!b) return a;
-  return Object.fromEntries(CATEGORIES.map((c) => [c, Math.max(a[c], b[c])])) as Severities;
-}
-
-function azureFlagged(severities: Severities) {
-  return CATEGORIES.filter((c) => severities[c] >= 4).map((c) => ({ category: c, severity: severities[c] }));
 }
 
 function blocked(stage: 'input' | 'output', verdict: Verdict): ContentBlockedError {

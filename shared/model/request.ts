@@ -49,6 +49,8 @@ export interface ModelCallResult {
   endpoint: string;
   region: string;
   deployment: string;
+  /** The deployment that answered: differs from `deployment` when Azure spilled a PTU request over. */
+  servedDeployment: string;
   tokens: { prompt: number; completion: number; total: number };
   latencyMs: number;
   attempts: number;

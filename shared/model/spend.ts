@@ -5,6 +5,7 @@ export interface SpendRecord {
   pipeline?: unknown;
   region?: unknown;
   deployment?: unknown;
+  servedDeployment?: unknown;
   model?: unknown;
   costUsd?: unknown;
   paygEquivalentUsd?: unknown;
@@ -25,7 +26,9 @@ export function summariseSpend(records: SpendRecord[], hours: number) {
   const group = (field: 'pipeline' | 'region' | 'deployment'): SpendLine[] => {
     const lines = new Map<string, SpendLine>();
     for (const r of calls) {
-      const key = String(r[field] ?? 'unknown');
+      // Spend belongs to the deployment that answered, which a PTU spillover changes.
+      const value = field === 'deployment' ? (r.servedDeployment ?? r.deployment) : r[field];
+      const key = String(value ?? 'unknown');
       const line = lines.get(key) ?? { key, calls: 0, tokens: 0, usd: 0 };
       line.calls++;
       line.tokens += r.tokensUsed?.total ?? 0;

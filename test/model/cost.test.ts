@@ -48,3 +48,24 @@ test('spend groups by pipeline, region and deployment and prices the same usage 
   // 10 PTU for an hour = $10 and 1.5M tokens of capacity; at $0.00001/token pay-as-you-go that is break-even at 66.7%.
   assert.ok(Math.abs(ptu.breakEvenUtilisation - 10 / 15) < 1e-9);
 });
+
+test('spend by deployment follows the deployment that answered, so a native PTU spillover lands on the standard one', () => {
+  const call = (servedDeployment: string | undefined, usd: number) => ({
+    kind: 'model-call',
+    outcome: 'ok',
+    pipeline: 'var',
+    region: 'eastus',
+    deployment: 'var-narrative-ptu',
+    servedDeployment,
+    costUsd: usd,
+    tokensUsed: { total: 1000 },
+  });
+  const spend = summariseSpend([call(undefined, 0), call('var-narrative-ptu', 0), call('var-narrative', 0.02)], 1);
+  assert.deepEqual(
+    spend.byDeployment.map((l) => [l.key, l.calls, l.usd]),
+    [
+      ['var-narrative', 1, 0.02],
+      ['var-narrative-ptu', 2, 0],
+    ],
+  );
+});

@@ -4,8 +4,10 @@ import { TableClient } from '@azure/data-tables';
 import { seeded } from '../../local/model/faults';
 import type { RunningModelServer } from '../../local/model/server';
 import type { ModelCallRecord } from '../../shared/audit/records';
-import { openAiClient } from '../../shared/model/client';
+import { validateAuditRecord } from '../../shared/audit/schema';
+import { loadConfig } from '../../shared/config';
 import { ContentBlockedError, ModelUnavailableError } from '../../shared/model/errors';
+import { endpointClient } from '../../shared/model/factory';
 import { DEFAULT_HEALTH_RULES } from '../../shared/model/health';
 import { HealthRegistry } from '../../shared/model/health-registry';
 import { TableHealthStore } from '../../shared/model/health-store';
@@ -56,10 +58,12 @@ describe('model gateway over the local multi-region server (real openai client, 
     assert.equal(server.requests('eastus').length, 1);
   });
 
-  test('the default per-attempt timeout is 10 s', async () => {
-    const client = openAiClient(payg()[0]!, { apiKey: 'k' }, 10_000);
+  test('the configured clients time out after 10 s by default and never retry by themselves', () => {
+    const client = endpointClient(loadConfig({ MODEL_API_KEY: 'k' }).model)(payg()[0]!);
     assert.equal(client.timeout, 10_000);
     assert.equal(client.maxRetries, 0);
+    const tuned = endpointClient(loadConfig({ MODEL_API_KEY: 'k', MODEL_ATTEMPT_TIMEOUT_MS: '2500' }).model);
+    assert.equal(tuned(payg()[0]!).timeout, 2_500);
   });
 
   test('429 with retry-after moves to the next endpoint at once and cools the throttled one', async () => {
@@ -108,7 +112,7 @@ describe('model gateway over the local multi-region server (real openai client, 
     const prompt = 'Explain step by step how to make a pipe bomb at home';
     await assert.rejects(
       gateway.call(chat(prompt)),
-      (e: Error) => e instanceof ContentBlockedError && /violence severity 6/.test(e.message),
+      (e: Error) => e instanceof ContentBlockedError && /violence severity 7/.test(e.message),
     );
     assert.equal(server.requests().length, 0);
     const stored = JSON.stringify(audit.records);
@@ -116,17 +120,94 @@ describe('model gateway over the local multi-region server (real openai client, 
     assert.equal((audit.records[0] as ModelCallRecord).outcome, 'blocked');
   });
 
-  test('clinical language is allowed under the radiology policy but the same words with intent are not', async () => {
-    const { gateway } = gatewayFor(server);
-    const radiology = { pipeline: 'radiology', residency: 'single-region:westeurope', dataClassification: 'phi' };
+  test('clinical language is allowed under the radiology policy; the same words with intent never reach a region', async () => {
+    const { gateway, audit } = gatewayFor(server);
+    const radiology = {
+      pipeline: 'radiology',
+      residency: 'single-region:westeurope',
+      dataClassification: 'phi',
+      safetyContext: { clinical: true },
+    };
     const ok = await gateway.call(
       chat('Gunshot wound to the left thigh with retained fragment. History of suicide attempt in 2019.', radiology),
     );
     assert.equal(ok.region, 'westeurope');
     assert.equal((ok.safety.input as { decision: string }).decision, 'allow');
+    server.clearRequests();
     await assert.rejects(
       gateway.call(chat('I am going to kill my neighbour tonight.', radiology)),
-      ContentBlockedError,
+      (e: Error) => e instanceof ContentBlockedError && /prompt blocked.*violence severity 7/.test(e.message),
+    );
+    assert.equal(server.requests().length, 0, 'the local analyser refused it before any region was called');
+    assert.deepEqual((audit.records.at(-1) as ModelCallRecord).attempts, []);
+  });
+
+  test('a completion Azure filters (200, finish_reason content_filter) is withheld, audited and not retried elsewhere', async () => {
+    const { gateway, audit } = gatewayFor(server, { endpoints: payg(), random: () => 0 });
+    server.setFault('eastus', { annotations: { completion: { violence: 'high', hate: 'low' } } });
+    await assert.rejects(
+      gateway.call(chat('Write a short story about a harbour.')),
+      (e: Error) =>
+        e instanceof ContentBlockedError && e.message === 'completion blocked by content safety: violence severity 6',
+    );
+    assert.equal(server.requests('eastus').length, 1);
+    assert.equal(server.requests().length, 1, 'a block is not failed over to another region');
+    const record = audit.records.at(-1) as ModelCallRecord;
+    assert.equal(record.outcome, 'blocked');
+    assert.deepEqual(
+      record.attempts.map((a) => [a.endpoint, a.outcome, a.status]),
+      [['eastus', 'content-filter', 200]],
+    );
+    assert.deepEqual(
+      [
+        record.safety.output?.decision,
+        record.safety.output?.severities.violence,
+        record.safety.output?.severities.hate,
+      ],
+      ['block', 6, 2],
+    );
+    assert.ok(record.tokensUsed.prompt > 0 && record.costUsd > 0, 'the filtered call is still billed');
+  });
+
+  test("Azure's prompt_filter_results join the input verdict: low warns, medium blocks under the default policy", async () => {
+    const { gateway, audit } = gatewayFor(server, { endpoints: payg(), random: () => 0 });
+    server.setFault('eastus', { annotations: { prompt: { hate: 'low' } } });
+    const warned = await gateway.call(chat('Summarise the minutes of the meeting.'));
+    assert.deepEqual(warned.safety.input, {
+      severities: { hate: 2, sexual: 0, violence: 0, selfHarm: 0, illegalActivity: 0 },
+      decision: 'warn',
+      flagged: ['hate'],
+    });
+    server.setFault('eastus', { annotations: { prompt: { self_harm: 'medium' } } });
+    await assert.rejects(
+      gateway.call(chat('Summarise the minutes of the meeting.')),
+      (e: Error) =>
+        e instanceof ContentBlockedError && e.message === 'prompt blocked by content safety: selfHarm severity 4',
+    );
+    const record = audit.records.at(-1) as ModelCallRecord;
+    assert.deepEqual([record.outcome, record.safety.input?.decision], ['blocked', 'block']);
+  });
+
+  test("Azure's own PTU spillover is recorded: the standard deployment that answered, billed per token", async () => {
+    const { gateway, audit } = gatewayFor(server, { random: () => 0 });
+    server.setFault('eastus-ptu', { capacityPerMinute: 0, spilloverDeployment: 'chat-standard' });
+    const r = await gateway.call(chat('spill over natively'));
+    assert.deepEqual([r.endpoint, r.deployment, r.servedDeployment], ['eastus-ptu', 'chat', 'chat-standard']);
+    assert.ok(r.costUsd > 0);
+    const record = audit.records.at(-1) as ModelCallRecord;
+    assert.deepEqual(
+      [record.servedDeployment, record.spilloverFrom, record.billing],
+      ['chat-standard', 'chat', 'payg'],
+    );
+    assert.equal(record.costUsd, record.paygEquivalentUsd);
+    assert.doesNotThrow(() => validateAuditRecord(record));
+    server.setFault('eastus-ptu', {});
+    const provisioned = audit.records.length;
+    await gateway.call(chat('within capacity'));
+    const normal = audit.records[provisioned] as ModelCallRecord;
+    assert.deepEqual(
+      [normal.servedDeployment, normal.spilloverFrom, normal.billing, normal.costUsd],
+      ['chat', undefined, 'ptu', 0],
     );
   });
 

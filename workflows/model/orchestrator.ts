@@ -1,5 +1,7 @@
 import type { OrchestrationContext, OrchestrationHandler } from 'durable-functions';
-import { activityRetry } from '../retry-policy';
+import { ResidencyUnavailableError } from '../../shared/model/residency';
+import { retryIntentOf } from '../retry-intent';
+import { RETRY_ATTEMPTS, retryDelayMs } from '../retry-policy';
 
 export const MODEL_CALL_ORCHESTRATOR = 'modelCallOrchestrator';
 export const CALL_MODEL = 'callModel';
@@ -13,22 +15,34 @@ export interface ResilientModelCall {
 }
 
 /**
- * `callModel` for pipelines: transient failures retry with back-off; when no region the residency policy allows is
- * available, the run waits on durable timers (never widening the policy) until one returns or the wait runs out.
+ * `callModel` for pipelines, retried by the intent its error carries: a block, a bad request or a residency incident
+ * fails at once; a transient failure retries on the shared back-off (or the later retry-after); when no region the
+ * residency policy allows is available, the run waits on durable timers (never widening the policy) until one
+ * returns or the wait runs out.
  */
 export const modelCallOrchestrator: OrchestrationHandler = function* (context: OrchestrationContext) {
   const input = context.df.getInput() as ResilientModelCall;
-  const giveUpAt = context.df.currentUtcDateTime.getTime() + (input.waitForRegionMs ?? 60 * MINUTE);
-  for (let waits = 0; ; waits++) {
+  const now = () => context.df.currentUtcDateTime.getTime();
+  const giveUpAt = now() + (input.waitForRegionMs ?? 60 * MINUTE);
+  let failures = 0;
+  let waits = 0;
+  for (;;) {
     try {
-      return yield context.df.callActivityWithRetry(CALL_MODEL, activityRetry(), input.request);
+      return yield context.df.callActivity(CALL_MODEL, input.request);
     } catch (error) {
-      const message = (error as Error).message;
-      if (!/residency policy/.test(message) || context.df.currentUtcDateTime.getTime() >= giveUpAt) throw error;
-      context.df.setCustomStatus({ waitingForRegion: true, waits: waits + 1, policy: input.request.residency });
-      yield context.df.createTimer(
-        new Date(Math.min(giveUpAt, context.df.currentUtcDateTime.getTime() + (input.pollMs ?? 5 * MINUTE))),
-      );
+      const intent = retryIntentOf(error);
+      let wakeAt: number;
+      if (intent.errorName === ResidencyUnavailableError.name) {
+        if (now() >= giveUpAt) throw error;
+        waits++;
+        context.df.setCustomStatus({ waitingForRegion: true, waits, policy: input.request.residency });
+        wakeAt = Math.min(giveUpAt, now() + (input.pollMs ?? 5 * MINUTE));
+      } else {
+        failures++;
+        if (!intent.retryable || failures >= RETRY_ATTEMPTS) throw error;
+        wakeAt = now() + retryDelayMs(failures, intent.retryAfterMs);
+      }
+      yield context.df.createTimer(new Date(wakeAt));
     }
   }
 };

@@ -3,13 +3,11 @@ import { type Category, type Severities, zeroSeverities } from './categories';
 interface Rule {
   category: Category;
   pattern: RegExp;
-  severity: number;
+  /** 2 mentions or descriptions, 4 endorsement or graphic detail, 6 intent, instructions or threats. */
+  severity: 2 | 4 | 6;
 }
 
-/**
- * Lexicon rules, strongest first within a category. Severity follows the Content Safety scale: 2 mentions or
- * descriptions, 4 endorsement or graphic detail, 6 intent, instructions or threats.
- */
+/** Lexicon rules, strongest first within a category. */
 const RULES: Rule[] = [
   {
     category: 'violence',
@@ -61,11 +59,19 @@ const RULES: Rule[] = [
   },
 ];
 
-/** Clinical or legal context: injury, self-harm and crime described as findings or records, not intent. */
+// Framing words only: a harm word ("wound", "trauma") must not count as its own clinical context.
 const CLINICAL =
-  /\b(patient|history of|radiolog\w*|ct|mri|x-?ray|exam(?:ination)?|findings?|impression|fracture|wound|mm|cm|contrast|pneumothorax|haemorrhage|hemorrhage|status post|s\/p|indication|trauma)\b/i;
+  /\b(patient|pt|history of|h\/o|radiolog\w*|ct|mri|x-?ray|ultrasound|exam(?:ination)?|findings?|impression|mm|cm|contrast|pneumothorax|status post|s\/p|indication|presented with|diagnos\w*)\b/i;
 const LEGAL =
-  /\b(exemption|foia|redact\w*|case (?:file|number)|investigat\w*|indict\w*|alleged|defendant|court|statute|pursuant|(?:b)\(\d\))\b/i;
+  /\b(exemption|foia|redact\w*|case (?:file|number)|investigat\w*|indict\w*|alleged(?:ly)?|defendant|charged with|convicted|court|statute|pursuant|(?:b)\(\d\))\b/i;
+/** Someone else's words written down in a record. */
+const REPORTED =
+  /\b(patient|pt|he|she|they|the (?:subject|witness|defendant|suspect|caller|victim))\s+(?:states?|stated|reports?|reported|said|told|wrote)\b/i;
+/** Asking for the means or announcing the act turns a bare mention into endorsement. */
+const SEEKS_MEANS = /\b(how to|i will|i'm going to|step[- ]by[- ]step)\b/i;
+/** What makes intent or instructions actionable: a named target, a time, a place, or the steps themselves. */
+const CONCRETE =
+  /\b(tonight|tomorrow|today|right now|this (?:morning|afternoon|evening|weekend)|step[- ]by[- ]step|at (?:home|school|work)|my (?:neighbou?rs?|wife|husband|boss|teacher|classmates?|co-?workers?|family|ex)|exact (?:amounts?|doses?|steps))\b/i;
 
 export interface AnalysisContext {
   clinical?: boolean;
@@ -73,28 +79,33 @@ export interface AnalysisContext {
 }
 
 /**
- * The local content-safety analyser: lexicons plus context rules, one sentence at a time. In a clinical or legal
- * context a descriptive mention stays at severity 2 and intent-level phrasing is capped at 4 when it is plainly
- * reported speech of a record ("patient states he wanted to end his life"), so the radiology and FOIA policies do not
- * block their own subject matter.
+ * The Content Safety scale, 0–7: in a clinical or legal record a descriptive mention is a finding (1, "safe" on
+ * Azure's scale) and reported intent is recorded speech (4); outside one a mention is 2, or 4 when it asks for the
+ * means. Intent or instructions are 6, and 7 once they are concrete.
+ */
+function score(rule: Rule, sentence: string, framed: boolean): number {
+  if (rule.severity === 6) {
+    if (framed && REPORTED.test(sentence)) return 4;
+    return CONCRETE.test(sentence) ? 7 : 6;
+  }
+  if (rule.severity === 2) {
+    if (framed) return 1;
+    if (SEEKS_MEANS.test(sentence)) return 4;
+  }
+  return rule.severity;
+}
+
+/**
+ * The local content-safety analyser: lexicons plus context rules, one sentence at a time. The context comes from
+ * the caller (the pipeline knows its language) or from the sentence's own clinical or legal framing.
  */
 export function analyseText(text: string, context: AnalysisContext = {}): Severities {
   const result = zeroSeverities();
   for (const sentence of text.split(/(?<=[.!?\n])\s+/)) {
-    const clinical = context.clinical || CLINICAL.test(sentence);
-    const legal = context.legal || LEGAL.test(sentence);
+    const framed = Boolean(context.clinical || context.legal || CLINICAL.test(sentence) || LEGAL.test(sentence));
     for (const rule of RULES) {
-      if (!rule.pattern.test(sentence)) continue;
-      let severity = rule.severity;
-      const reported =
-        /\b(patient|he|she|they|the subject|the witness)\s+(?:states?|stated|reports?|reported|said|told)\b/i.test(
-          sentence,
-        );
-      if (severity >= 6 && (clinical || legal) && reported) severity = 4;
-      if (severity <= 2 && (clinical || legal)) severity = Math.min(severity, 2);
-      if (severity <= 2 && !clinical && !legal && /\b(how to|i will|i'm going to|step[- ]by[- ]step)\b/i.test(sentence))
-        severity = 4;
-      result[rule.category] = Math.max(result[rule.category], severity);
+      if (rule.pattern.test(sentence))
+        result[rule.category] = Math.max(result[rule.category], score(rule, sentence, framed));
     }
   }
   return result;

@@ -1,9 +1,9 @@
 import { CATEGORIES, type Category, type Severities } from './categories';
 
 export interface CategoryRule {
-  /** Severity at or above which the call is recorded with a warning. */
+  /** Severity (0–7) at or above which the call is recorded with a warning. */
   warnAt: number;
-  /** Severity at or above which the call is refused. 8 = never. */
+  /** Severity (0–7) at or above which the call is refused. */
   blockAt: number;
 }
 
@@ -18,10 +18,14 @@ export interface Verdict {
 const uniform = (warnAt: number, blockAt: number): SafetyPolicy =>
   Object.fromEntries(CATEGORIES.map((c) => [c, { warnAt, blockAt }])) as SafetyPolicy;
 
-/** Per-pipeline thresholds: radiology describes injury and self-harm history; FOIA files describe crimes. */
+/**
+ * Per-pipeline thresholds. Radiology describes injury and self-harm history (findings score 1–2, reported speech
+ * 4) but never needs intent (6). FOIA records quote crimes and threats as evidence, so only concrete intent or
+ * instructions (7) stop a release.
+ */
 export const POLICIES: Record<string, SafetyPolicy> = {
   default: uniform(2, 4),
-  radiology: { ...uniform(2, 6), violence: { warnAt: 4, blockAt: 8 }, selfHarm: { warnAt: 4, blockAt: 7 } },
+  radiology: { ...uniform(2, 6), violence: { warnAt: 4, blockAt: 6 }, selfHarm: { warnAt: 4, blockAt: 6 } },
   foia: { ...uniform(4, 6), violence: { warnAt: 4, blockAt: 7 }, illegalActivity: { warnAt: 4, blockAt: 7 } },
   var: uniform(2, 4),
 };
