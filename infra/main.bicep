@@ -10,11 +10,14 @@ param environmentName string
 param location string
 
 @allowed([ 'single-region', 'data-zone', 'global' ])
-@description('Residency mode for Azure OpenAI: which deployment SKUs are used (Standard, DataZoneStandard, GlobalStandard).')
+@description('Residency mode for Azure OpenAI: the deployment SKUs (Standard, DataZoneStandard, GlobalStandard), which regions may be deployed (data-zone: only regions inside an Azure data zone) and the default pipeline policies.')
 param residencyMode string = 'single-region'
 
-@description('Azure OpenAI regions: objects { region, weight, priority }. The model gateway endpoints are generated from this list.')
-param openAiRegions array = [
+@description('Azure OpenAI regions: objects { region, weight, priority }. The model gateway endpoints are generated from this list. In Azure Government the default is two US Government regions.')
+param openAiRegions array = environment().name == 'AzureUSGovernment' ? [
+  { region: 'usgovvirginia', weight: 60, priority: 1 }
+  { region: 'usgovarizona', weight: 40, priority: 2 }
+] : [
   { region: 'eastus', weight: 60, priority: 1 }
   { region: 'westeurope', weight: 40, priority: 2 }
 ]
@@ -31,23 +34,23 @@ param enablePtu bool = false
 @description('PTU units for the provisioned deployment when enablePtu is true.')
 param ptuCapacity int = 50
 
-@description('Residency policy per pipeline (single-region:<region>, data-zone:<zone>, global). FOIA runs under data-zone:usgov in Azure Government; each policy must match at least one region of openAiRegions.')
-param pipelineResidency object = {
-  radiology: 'single-region:westeurope'
-  var: 'data-zone:americas'
-  foia: 'data-zone:americas'
-}
+@description('Residency policy per pipeline, overriding the defaults: { radiology?, var?, foia? }, each single-region:<region>, data-zone:<americas|europe|asia-pacific|usgov> or global, and each matched by a deployed region. Defaults follow residencyMode and the cloud: FOIA is data-zone:usgov in Azure Government and data-zone:americas in the commercial cloud, which has no US Government region.')
+param pipelineResidency object = {}
 
-@description('IANA or Windows time zone of the VaR desk: the 5 AM schedule runs in it.')
-param varTimeZone string = 'Eastern Standard Time'
+@description('IANA time zone of the VaR desk (e.g. America/New_York), given to the app as VAR_TIME_ZONE. Flex Consumption does not honour WEBSITE_TIME_ZONE: its timers fire in UTC.')
+param varTimeZone string = 'America/New_York'
 
 @description('Days the audit container keeps records immutable (WORM).')
 @minValue(1)
 param auditRetentionDays int = 2555
 
+@description('True once the audit container immutability policy has been locked (DEPLOY.md): a locked policy only accepts being extended, so the template stops sending it.')
+param auditWormLocked bool = false
+
 @secure()
-@description('Initial secret for signing reviewer links; stored only in Key Vault.')
-param reviewLinkSecret string = newGuid()
+@minLength(32)
+@description('Secret that signs reviewer links (ENCLAVE_REVIEW_LINK_SECRET in the azd environment), stored in Key Vault exactly as given. Required and never generated here, so a deployment cannot replace it; rotate as DEPLOY.md describes.')
+param reviewLinkSecret string
 
 @description('Id of the user or group running azd, given read access for local debugging (optional).')
 param principalId string = ''
@@ -72,6 +75,45 @@ var regionZones = {
   usgovvirginia: 'usgov'
   usgovarizona: 'usgov'
 }
+
+var isUsGovernment = environment().name == 'AzureUSGovernment'
+var defaultResidency = isUsGovernment ? {
+  radiology: residencyMode == 'single-region' ? 'single-region:usgovvirginia' : 'data-zone:usgov'
+  var: 'data-zone:usgov'
+  foia: 'data-zone:usgov'
+} : residencyMode == 'global' ? {
+  radiology: 'global'
+  var: 'global'
+  foia: 'global'
+} : {
+  radiology: residencyMode == 'single-region' ? 'single-region:westeurope' : 'data-zone:europe'
+  var: 'data-zone:americas'
+  foia: 'data-zone:americas'
+}
+var residency = union(defaultResidency, pipelineResidency)
+
+// Azure offers Data Zone deployments only in the US and EU zones (and US Government in Azure Government).
+var azureDataZones = {
+  eastus: 'us'
+  eastus2: 'us'
+  westus: 'us'
+  westus3: 'us'
+  westeurope: 'eu'
+  northeurope: 'eu'
+  swedencentral: 'eu'
+  francecentral: 'eu'
+  usgovvirginia: 'usgov'
+  usgovarizona: 'usgov'
+}
+var regionsOutsideDataZones = residencyMode == 'data-zone' ? filter(openAiRegions, r => !contains(azureDataZones, r.region)) : []
+// A DataZone SKU may process anywhere in its zone and a Global SKU anywhere, so narrower pipeline policies cannot hold.
+var policiesNarrowerThanSku = filter(items(residency), p => residencyMode == 'global' ? !startsWith(p.value, 'global') : residencyMode == 'data-zone' && startsWith(p.value, 'single-region'))
+var residencyModeErrors = filter([
+  isUsGovernment && residencyMode == 'global' ? 'residencyMode global: the gateway never serves a global policy from a US Government region; use single-region or data-zone.' : ''
+  empty(regionsOutsideDataZones) ? '' : 'residencyMode data-zone: ${join(map(regionsOutsideDataZones, r => r.region), ', ')} lies in no Azure data zone; list only US or EU data-zone regions in openAiRegions, or use single-region.'
+  empty(policiesNarrowerThanSku) ? '' : 'residencyMode ${residencyMode} cannot hold ${join(map(policiesNarrowerThanSku, p => '${p.key}=${p.value}'), ', ')}; set pipelineResidency to policies as wide as the mode, or use single-region.'
+], e => !empty(e))
+var openAiDeployRegions = empty(residencyModeErrors) ? openAiRegions : fail(join(residencyModeErrors, ' '))
 
 var paygSku = residencyMode == 'global' ? 'GlobalStandard' : residencyMode == 'data-zone' ? 'DataZoneStandard' : 'Standard'
 var ptuSku = residencyMode == 'global' ? 'GlobalProvisionedManaged' : residencyMode == 'data-zone' ? 'DataZoneProvisionedManaged' : 'ProvisionedManaged'
@@ -138,12 +180,13 @@ module storage 'modules/storage.bicep' = {
     containers: containers
     auditContainer: 'audit'
     auditRetentionDays: auditRetentionDays
+    auditWormLocked: auditWormLocked
     queues: queues
     logAnalyticsId: monitoring.outputs.logAnalyticsId
   }
 }
 
-module openAi 'modules/openai.bicep' = [for (r, i) in openAiRegions: {
+module openAi 'modules/openai.bicep' = [for (r, i) in openAiDeployRegions: {
   name: 'openai-${r.region}'
   scope: rg
   dependsOn: [ cmkAccess ]
@@ -182,8 +225,8 @@ module serviceBus 'modules/servicebus.bicep' = {
   }
 }
 
-// Config parity: the gateway's endpoint list is generated here from openAiRegions, never copied by hand.
-var paygEndpoints = [for (r, i) in openAiRegions: {
+// Config parity: the gateway's endpoint list is generated here from the deployed regions, never copied by hand.
+var paygEndpoints = [for (r, i) in openAiDeployRegions: {
   name: r.region
   region: r.region
   dataZone: regionZones[r.region]
@@ -194,9 +237,9 @@ var paygEndpoints = [for (r, i) in openAiRegions: {
   deployments: { 'radiology-draft': 'radiology-draft', 'var-narrative': 'var-narrative', 'foia-redact': 'foia-redact', chat: 'chat' }
 }]
 var ptuEndpoints = enablePtu ? [ {
-  name: '${openAiRegions[0].region}-ptu'
-  region: openAiRegions[0].region
-  dataZone: regionZones[openAiRegions[0].region]
+  name: '${openAiDeployRegions[0].region}-ptu'
+  region: openAiDeployRegions[0].region
+  dataZone: regionZones[openAiDeployRegions[0].region]
   kind: 'ptu'
   url: openAi[0].outputs.endpoint
   weight: 100
@@ -206,7 +249,6 @@ var ptuEndpoints = enablePtu ? [ {
 } ] : []
 
 var appSettings = {
-  FUNCTIONS_EXTENSION_VERSION: '~4'
   ENCLAVE_ENV: 'azure'
   AzureWebJobsStorage__accountName: storage.outputs.name
   AzureWebJobsStorage__credential: 'managedidentity'
@@ -217,12 +259,12 @@ var appSettings = {
   ServiceBusConnection__fullyQualifiedNamespace: serviceBus.outputs.fullyQualifiedNamespace
   ServiceBusConnection__credential: 'managedidentity'
   ServiceBusConnection__clientId: identity.outputs.clientId
-  WEBSITE_TIME_ZONE: varTimeZone
+  VAR_TIME_ZONE: varTimeZone
   MODEL_ENDPOINTS: string(concat(ptuEndpoints, paygEndpoints))
   CONTENT_SAFETY_ENDPOINT: contentSafety.outputs.endpoint
-  RADIOLOGY_RESIDENCY: pipelineResidency.radiology
-  VAR_RESIDENCY: pipelineResidency.var
-  FOIA_RESIDENCY: pipelineResidency.foia
+  RADIOLOGY_RESIDENCY: residency.radiology
+  VAR_RESIDENCY: residency.var
+  FOIA_RESIDENCY: residency.foia
   REVIEW_LINK_SECRET: '@Microsoft.KeyVault(SecretUri=${vault.outputs.reviewSecretUri})'
   RADIOLOGY_SIGNING_KEY_ID: vault.outputs.radiologySigningKeyId
   AUDIT_CONTAINER: 'audit'
@@ -254,7 +296,7 @@ module roles 'modules/roles.bicep' = {
     keyVaultName: vault.outputs.name
     serviceBusName: '${abbrs.serviceBusNamespaces}${token}'
     contentSafetyName: '${abbrs.cognitiveServicesContentSafety}${token}'
-    openAiNames: [for r in openAiRegions: '${abbrs.cognitiveServicesOpenAI}${token}-${r.region}']
+    openAiNames: [for r in openAiDeployRegions: '${abbrs.cognitiveServicesOpenAI}${token}-${r.region}']
     appInsightsName: '${abbrs.insightsComponents}${token}'
   }
 }

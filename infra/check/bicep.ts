@@ -42,20 +42,40 @@ export function parseBicep(text: string): Declaration[] {
       decorators = [];
       return;
     }
-    if (current) current.body += `\n${line}`;
+    // Whole-line comments carry no value and may hold quotes the expression translator would misread.
+    if (current && !line.trimStart().startsWith('//')) current.body += `\n${line}`;
   });
   return declarations;
 }
 
 /** Top-level keys of the first object literal in `text` (strings and nested braces skipped). */
 export function objectKeys(text: string): string[] {
+  return objectEntries(text).map((e) => e.key);
+}
+
+/** Top-level properties of the first object literal in `text`, each with the source text of its value. */
+export function objectEntries(text: string): { key: string; value: string }[] {
   const start = text.indexOf('{');
   if (start < 0) return [];
-  const keys: string[] = [];
+  const entries: { key: string; value: string }[] = [];
+  let open: { key: string; from: number } | undefined;
+  const close = (at: number) => {
+    if (open) entries.push({ key: open.key, value: text.slice(open.from, at).trim() });
+    open = undefined;
+  };
   let depth = 0;
   let atLineStart = false;
   for (let i = start; i < text.length; i++) {
-    const ch = text[i];
+    const ch = text[i] ?? '';
+    if (atLineStart && depth === 1 && !/\s/.test(ch)) {
+      atLineStart = false;
+      const key = /^('([^']*)'|[A-Za-z_][\w]*)\s*:/.exec(text.slice(i));
+      if (key) {
+        open = { key: key[2] ?? key[1]!, from: i + key[0].length };
+        i += key[0].length - 1;
+        continue;
+      }
+    }
     if (ch === "'") {
       i = skipString(text, i);
       continue;
@@ -63,16 +83,15 @@ export function objectKeys(text: string): string[] {
     if (ch === '{' || ch === '[' || ch === '(') depth++;
     else if (ch === '}' || ch === ']' || ch === ')') {
       depth--;
-      if (depth === 0) break;
+      if (depth === 0) {
+        close(i);
+        break;
+      }
     }
+    if (depth === 1 && (ch === '\n' || ch === ',')) close(i);
     if (ch === '\n' || ch === '{' || ch === ',') atLineStart = true;
-    else if (atLineStart && depth === 1 && !/\s/.test(ch ?? '')) {
-      const key = /^('([^']*)'|[A-Za-z_][\w]*)\s*:/.exec(text.slice(i));
-      if (key) keys.push(key[2] ?? key[1]!);
-      atLineStart = false;
-    }
   }
-  return keys;
+  return entries;
 }
 
 function skipString(text: string, open: number): number {

@@ -25,6 +25,11 @@ export const REQUIRED_ROLES: { id: string; name: string; why: string }[] = [
   { id: '12338af0-0e69-4776-bea7-57ae8d88a7b6', name: 'Key Vault Crypto User', why: 'radiology report signing' },
   { id: '4633458b-17de-408a-b874-0445c86b69e6', name: 'Key Vault Secrets User', why: 'review-link secret reference' },
   {
+    id: 'e147488a-f6f5-4113-8e2d-b22465e65bf6',
+    name: 'Key Vault Crypto Service Encryption User',
+    why: 'storage and OpenAI customer-managed keys',
+  },
+  {
     id: '3913510d-42f4-4e42-8a64-420c390055eb',
     name: 'Monitoring Metrics Publisher',
     why: 'telemetry with local auth off',

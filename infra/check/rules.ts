@@ -1,21 +1,17 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadConfig } from '../../shared/config';
-import { type Declaration, objectKeys, parseBicep } from './bicep';
-import { evaluateTemplate } from './evaluate';
-import { REQUIRED_ROLES } from './required-roles';
+import { objectKeys, parseBicep } from './bicep';
+import type { Template } from './instances';
+
+export type { Template } from './instances';
 
 export interface Finding {
   rule: string;
   file: string;
   line?: number;
   message: string;
-}
-
-export interface Template {
-  file: string;
-  text: string;
-  declarations: Declaration[];
+  /** The deployment scenario (parameters, cloud) the finding was seen under, when it depends on one. */
+  scenario?: string;
 }
 
 export function readTemplates(infraDir: string, files: string[]): Template[] {
@@ -26,7 +22,6 @@ export function readTemplates(infraDir: string, files: string[]): Template[] {
 }
 
 const SECRET_NAME = /secret|password|connectionstring|apikey|accountkey/i;
-const SECRET_VALUE = /AccountKey=|SharedAccessKey=|api-key|-----BEGIN/i;
 const UNTAGGED_TYPES = /roleAssignments|diagnosticSettings|immutabilityPolicies|managementPolicies|\/default$/;
 const DIAGNOSABLE =
   /Microsoft\.(KeyVault\/vaults|CognitiveServices\/accounts|ServiceBus\/namespaces|Web\/sites|Storage\/storageAccounts\/(blob|queue|table)Services)@/;
@@ -132,57 +127,4 @@ export function modulesMatch(t: Template, infraDir: string): Finding[] {
     }
   }
   return findings;
-}
-
-export function rolesAssigned(roles: Template): Finding[] {
-  return REQUIRED_ROLES.filter((r) => !roles.text.includes(r.id)).map((r) => ({
-    rule: 'roles',
-    file: roles.file,
-    message: `role ${r.name} (${r.id}) is not assigned; the code needs it for ${r.why}`,
-  }));
-}
-
-/** The settings infra produces must satisfy the app's own config schema, in Azure mode, with no secret values. */
-export function configParity(main: Template, infraDir: string, params: Record<string, unknown> = {}): Finding[] {
-  const scope = evaluateTemplate(main.declarations, infraDir, params);
-  const settings = scope.appSettings as Record<string, unknown> | undefined;
-  if (!settings) return [{ rule: 'config', file: main.file, message: 'main.bicep defines no appSettings' }];
-  const env = Object.fromEntries(Object.entries(settings).map(([k, v]) => [k, String(v)]));
-  const findings: Finding[] = Object.entries(env)
-    .filter(([, v]) => SECRET_VALUE.test(v))
-    .map(([k]) => ({
-      rule: 'config',
-      file: main.file,
-      message: `app setting ${k} carries a key; use identity or a Key Vault reference`,
-    }));
-  findings.push(...residencySatisfiable(env, main.file));
-  try {
-    loadConfig(env);
-  } catch (error) {
-    findings.push({
-      rule: 'config',
-      file: main.file,
-      message: `the app settings infra produces fail the config schema: ${(error as Error).message}`,
-    });
-  }
-  return findings;
-}
-
-/** A pipeline whose residency policy no deployed region satisfies would fail every model call on Azure. */
-export function residencySatisfiable(env: Record<string, string>, file: string): Finding[] {
-  const endpoints = JSON.parse(env.MODEL_ENDPOINTS ?? '[]') as { region: string; dataZone: string }[];
-  return Object.entries(env)
-    .filter(([key]) => key.endsWith('_RESIDENCY'))
-    .filter(([, policy]) => {
-      const [mode, value] = policy.split(':');
-      if (mode === 'global') return false;
-      if (mode === 'single-region') return !endpoints.some((e) => e.region === value);
-      if (mode === 'data-zone') return !endpoints.some((e) => e.dataZone === value);
-      return true;
-    })
-    .map(([key, policy]) => ({
-      rule: 'residency',
-      file,
-      message: `${key}=${policy} matches none of the deployed regions (${endpoints.map((e) => `${e.region}/${e.dataZone}`).join(', ')})`,
-    }));
 }

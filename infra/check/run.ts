@@ -1,8 +1,13 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { appSettingsOf, configParity } from './app-settings';
+import { type DeploymentContext, TemplateFailure } from './evaluate';
+import { flexAccepts, hostingPlan, timeZoneSettings } from './hosting';
+import { instantiate } from './instances';
+import { residencyModeFits, residencySatisfiable } from './residency';
+import { rolesAssigned } from './roles';
 import {
-  configParity,
   diagnosticsWired,
   type Finding,
   modulesMatch,
@@ -10,20 +15,57 @@ import {
   paramsDescribed,
   readTemplates,
   resourcesTagged,
-  rolesAssigned,
   secretsSecure,
+  type Template,
 } from './rules';
+import { secretsNotRegenerated } from './secrets';
+import { auditWorm } from './worm';
+
+export interface Scenario {
+  name: string;
+  params: Record<string, unknown>;
+  context?: DeploymentContext;
+}
+
+/** The deployments DEPLOY.md describes: each must produce settings the app accepts. */
+export const SCENARIOS: Scenario[] = [
+  { name: 'defaults', params: {} },
+  { name: 'data-zone with PTU', params: { residencyMode: 'data-zone', enablePtu: true } },
+  { name: 'global', params: { residencyMode: 'global' } },
+  { name: 'Azure Government', params: {}, context: { cloud: 'AzureUSGovernment' } },
+];
+
+/** What one deployment would produce, checked against the app's own schema and Azure's rules. */
+export function checkScenario(templates: Template[], infraDir: string, scenario: Scenario): Finding[] {
+  const main = templates.find((t) => t.file === 'main.bicep')!;
+  let instances: ReturnType<typeof instantiate>;
+  try {
+    instances = instantiate(templates, infraDir, scenario.params, scenario.context);
+  } catch (error) {
+    if (!(error instanceof TemplateFailure)) throw error;
+    return [{ rule: 'template', file: main.file, message: `the deployment is refused: ${error.message}` }];
+  }
+  const env = appSettingsOf(instances[0]!.scope);
+  if (!env) return [{ rule: 'config', file: main.file, message: 'main.bicep defines no appSettings' }];
+  const plan = hostingPlan(templates);
+  return [
+    ...configParity(env, main.file),
+    ...residencySatisfiable(env, main.file),
+    ...residencyModeFits(instances, env, main.file),
+    ...(plan ? [...timeZoneSettings(env, plan, main.file), ...flexAccepts(env, plan, main.file)] : []),
+    ...rolesAssigned(instances),
+  ];
+}
 
 /** Every check over infra/ (the Bicep compiler cannot be installed here, so this is a structural check). */
-export function checkInfra(infraDir: string): Finding[] {
+export function checkInfra(infraDir: string, scenarios: Scenario[] = SCENARIOS): Finding[] {
   const files = ['main.bicep', ...readdirSync(path.join(infraDir, 'modules')).map((f) => `modules/${f}`)].filter((f) =>
     f.endsWith('.bicep'),
   );
   const templates = readTemplates(infraDir, files);
   const main = templates.find((t) => t.file === 'main.bicep')!;
-  const roles = templates.find((t) => t.file === 'modules/roles.bicep')!;
   const parameters = readFileSync(path.join(infraDir, 'main.parameters.json'), 'utf8');
-  return [
+  const findings = [
     ...templates.flatMap((t) => [
       ...paramsDescribed(t),
       ...secretsSecure(t),
@@ -32,10 +74,19 @@ export function checkInfra(infraDir: string): Finding[] {
       ...modulesMatch(t, infraDir),
     ]),
     ...parametersFileHasNoSecrets(main, parameters, 'main.parameters.json'),
-    ...rolesAssigned(roles),
-    ...configParity(main, infraDir),
-    ...configParity(main, infraDir, { enablePtu: true, residencyMode: 'data-zone' }),
+    ...secretsNotRegenerated(templates),
+    ...auditWorm(templates, infraDir, parameters),
   ];
+  const seen = new Set(findings.map((f) => `${f.rule}|${f.message}`));
+  for (const scenario of scenarios) {
+    for (const f of checkScenario(templates, infraDir, scenario)) {
+      const key = `${f.rule}|${f.message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      findings.push({ ...f, scenario: scenario.name });
+    }
+  }
+  return findings;
 }
 
 /** When a Bicep compiler happens to be installed, compile for real too. */
@@ -56,7 +107,10 @@ function compileWhenAvailable(infraDir: string): Finding[] {
 if (require.main === module) {
   const infraDir = path.join(__dirname, '..', '..', '..', 'infra');
   const findings = [...compileWhenAvailable(infraDir), ...checkInfra(infraDir)];
-  for (const f of findings) console.error(`${f.file}${f.line ? `:${f.line}` : ''} [${f.rule}] ${f.message}`);
+  for (const f of findings)
+    console.error(
+      `${f.file}${f.line ? `:${f.line}` : ''} [${f.rule}]${f.scenario ? ` (${f.scenario})` : ''} ${f.message}`,
+    );
   console.log(
     findings.length === 0
       ? 'infra: OK (structural check; no Bicep compiler here)'

@@ -10,7 +10,7 @@ export function bicepToJs(source: string): string {
     const ch = source[i]!;
     if (ch === "'") {
       const [js, end] = translateString(source, i);
-      out += js;
+      out += js.startsWith('`') && isKey(out, source.slice(end + 1)) ? `[${js}]` : js;
       i = end + 1;
     } else if (ch === '[' && /^\[\s*for\b/.test(source.slice(i))) {
       const [js, end] = translateFor(source, i);
@@ -25,6 +25,11 @@ export function bicepToJs(source: string): string {
     }
   }
   return insertSeparators(out);
+}
+
+/** An interpolated string in key position (`'${id}': {}`) becomes a computed JavaScript key. */
+function isKey(before: string, after: string): boolean {
+  return /^[ \t]*:/.test(after) && /(^|[{,\n])\s*$/.test(before);
 }
 
 function translateString(source: string, open: number): [string, number] {

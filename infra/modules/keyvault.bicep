@@ -11,7 +11,7 @@ param tags object
 param logAnalyticsId string
 
 @secure()
-@description('Secret that signs reviewer links. Generated at first deployment; rotate as DEPLOY.md describes.')
+@description('Secret that signs reviewer links, written exactly as given (never generated here); rotate as DEPLOY.md describes.')
 param reviewLinkSecret string
 
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {

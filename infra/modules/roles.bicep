@@ -28,7 +28,6 @@ var roles = {
   serviceBusDataOwner: '090c5cfd-751d-490a-894a-3ce6f1109419'
   keyVaultCryptoUser: '12338af0-0e69-4776-bea7-57ae8d88a7b6'
   keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6'
-  keyVaultCryptoServiceEncryptionUser: 'e147488a-f6f5-4113-8e2d-b22465e65bf6'
   monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
 }
 
@@ -66,7 +65,7 @@ resource busOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   properties: { principalId: principalId, principalType: 'ServicePrincipal', roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.serviceBusDataOwner) }
 }
 
-var vaultRoles = [ roles.keyVaultCryptoUser, roles.keyVaultSecretsUser, roles.keyVaultCryptoServiceEncryptionUser ]
+var vaultRoles = [ roles.keyVaultCryptoUser, roles.keyVaultSecretsUser ]
 
 resource vaultAccess 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for role in vaultRoles: {
   name: guid(vault.id, principalId, role)

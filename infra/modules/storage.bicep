@@ -25,6 +25,9 @@ param auditContainer string
 @description('Days audit records stay immutable.')
 param auditRetentionDays int
 
+@description('True once the audit immutability policy is locked: a locked policy accepts only an extension, never the update this module sends.')
+param auditWormLocked bool
+
 @description('Queues the app uses.')
 param queues array
 
@@ -84,7 +87,7 @@ resource audit 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-0
   properties: { publicAccess: 'None' }
 }
 
-resource auditWorm 'Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies@2023-05-01' = {
+resource auditWorm 'Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies@2023-05-01' = if (!auditWormLocked) {
   parent: audit
   name: 'default'
   properties: {
