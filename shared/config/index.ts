@@ -19,7 +19,7 @@ export function loadConfig(env: Env = process.env): Config {
   const environment = env.ENCLAVE_ENV === 'azure' ? 'azure' : 'local';
   return {
     environment,
-    storage: readStorageConfig(env),
+    storage: readStorageConfig(env, environment),
     audit: readAuditConfig(env),
     model: readModelConfig(env, environment),
     review: readReviewConfig(env, environment),

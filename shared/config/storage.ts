@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ConfigError } from '../errors';
 import { type Env, parseSection } from './env';
 
 const AZURITE = 'UseDevelopmentStorage=true';
@@ -16,7 +17,13 @@ const schema = z
 export type StorageConfig = z.infer<typeof schema>;
 
 /** Storage is reached by connection string locally and by managed identity (account name) on Azure. */
-export function readStorageConfig(env: Env): StorageConfig {
+export function readStorageConfig(env: Env, environment: 'local' | 'azure' = 'local'): StorageConfig {
+  // Azurite is the local default only: on Azure a missing setting must not quietly point the app at localhost.
+  if (environment === 'azure' && !env.AzureWebJobsStorage && !env.AzureWebJobsStorage__accountName)
+    throw new ConfigError(
+      'is required on Azure (the storage account name, reached with managed identity)',
+      'AzureWebJobsStorage__accountName',
+    );
   const settings: Record<string, string> = {
     connectionString: 'AzureWebJobsStorage',
     accountName: 'AzureWebJobsStorage__accountName',

@@ -17,4 +17,8 @@ test('config defaults to Azurite locally and names the setting when storage is m
     () => loadConfig({ AzureWebJobsStorage: '', AzureWebJobsStorage__accountName: 'x' }),
     (e: unknown) => e instanceof ConfigError && e.setting === 'AzureWebJobsStorage__accountName',
   );
+  assert.throws(
+    () => loadConfig({ ENCLAVE_ENV: 'azure' }),
+    (e: unknown) => e instanceof ConfigError && e.setting === 'AzureWebJobsStorage__accountName',
+  );
 });
