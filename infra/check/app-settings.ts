@@ -22,7 +22,7 @@ export function configParity(env: Record<string, string>, file: string): Finding
     const config = loadConfig(env);
     if (config.environment !== 'azure')
       findings.push({ rule: 'config', file, message: `ENCLAVE_ENV is not 'azure': the app would start in local mode` });
-    // The schema falls back to Azurite when no account name is set, which on Azure means no storage at all.
+    // A connection string on Azure means shared keys (or Azurite) instead of the managed identity.
     if (config.storage.connectionString)
       findings.push({
         rule: 'config',
