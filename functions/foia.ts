@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { now } from '../shared/clock';
 import { loadConfig } from '../shared/config';
 import { statutoryDeadline } from '../shared/foia/clock';
+import { readFoiaConfig } from '../shared/foia/config';
 import { foiaView } from '../shared/foia/review-view';
 import { registerView } from '../shared/review/views';
 import { blobServiceClient } from '../shared/storage/clients';
@@ -18,6 +19,7 @@ import {
   MERGE_FOIA_RECOMMENDATIONS,
   RECORD_FOIA_OUTCOME,
   RELEASE_FOIA_DOCUMENT,
+  STORE_FOIA_CHUNK_ANSWERS,
 } from '../workflows/foia/names';
 import { foiaOrchestrator } from '../workflows/foia/orchestrator';
 import type { FoiaRun } from '../workflows/foia/types';
@@ -31,6 +33,7 @@ registerActivities(activities, {
   [EXTRACT_FOIA_DOCUMENT]: 'extractFoiaDocument',
   [DETECT_FOIA_PATTERNS]: 'detectFoiaPatterns',
   [BUILD_FOIA_MODEL_REQUESTS]: 'buildFoiaModelRequests',
+  [STORE_FOIA_CHUNK_ANSWERS]: 'storeFoiaChunkAnswers',
   [MERGE_FOIA_RECOMMENDATIONS]: 'mergeFoiaRecommendations',
   [RELEASE_FOIA_DOCUMENT]: 'releaseFoiaDocument',
   [RECORD_FOIA_OUTCOME]: 'recordFoiaOutcome',
@@ -82,6 +85,7 @@ app.storageBlob('foiaInbox', {
     if (file === 'request.json' || file.endsWith('.reason.txt')) return;
     const bytes = Buffer.isBuffer(blob) ? blob : Buffer.from(String(blob));
     const config = loadConfig();
+    const foia = readFoiaConfig();
     const inbox = blobServiceClient(config.storage).getContainerClient('foia-inbox');
     let meta = { requester: 'unknown', receivedDate: new Date(now()).toISOString().slice(0, 10) };
     try {
@@ -105,9 +109,10 @@ app.storageBlob('foiaInbox', {
       documentName: file,
       receivedDate: meta.receivedDate,
       requester: /^[\w.@-]{1,120}$/.test(meta.requester) ? meta.requester : 'foia-requester',
-      reviewer: process.env.FOIA_REVIEWER ?? 'foia.counsel@agency.example',
-      backupReviewer: process.env.FOIA_BACKUP_REVIEWER ?? 'chief.counsel@agency.example',
+      reviewer: foia.reviewer,
+      backupReviewer: foia.backupReviewer,
       residency: config.model.residency.foia,
+      redactOfficials: foia.redactOfficials,
     };
     await client.startNew(FOIA_ORCHESTRATOR, { instanceId, input: run });
   },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { occurrences } from './occurrences';
 import { CATEGORIES, EXEMPTION, type Span } from './types';
 
 export const REDACT_JSON_SCHEMA = {
@@ -64,7 +65,7 @@ export function spansFromModel(chunk: string, offset: number, answer: unknown): 
   if (!parsed.success) return [];
   const out: Span[] = [];
   for (const s of parsed.data.spans) {
-    for (let at = chunk.indexOf(s.quote); at >= 0; at = chunk.indexOf(s.quote, at + s.quote.length)) {
+    for (const at of occurrences(chunk, s.quote)) {
       out.push({
         start: offset + at,
         end: offset + at + s.quote.length,

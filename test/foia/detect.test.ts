@@ -9,7 +9,9 @@ import { chunkText } from '../../shared/foia/chunks';
 import { detectRedactions, type ModelCaller } from '../../shared/foia/detect';
 import { extractText } from '../../shared/foia/extract';
 import { findSsns } from '../../shared/foia/recognisers';
-import { redactedPdf, redactText, vaughnIndex } from '../../shared/foia/release';
+import { redactedPdf } from '../../shared/foia/redacted-pdf';
+import { redactText } from '../../shared/foia/regions';
+import { vaughnIndex } from '../../shared/foia/vaughn-index';
 
 const memo = readFileSync(path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'foia', 'memo.txt'), 'utf8');
 const localModel: ModelCaller = async (prompt) =>

@@ -2,7 +2,10 @@ export const FOIA_ORCHESTRATOR = 'foiaOrchestrator';
 export const EXTRACT_FOIA_DOCUMENT = 'extractFoiaDocument';
 export const DETECT_FOIA_PATTERNS = 'detectFoiaPatterns';
 export const BUILD_FOIA_MODEL_REQUESTS = 'buildFoiaModelRequests';
+export const STORE_FOIA_CHUNK_ANSWERS = 'storeFoiaChunkAnswers';
 export const MERGE_FOIA_RECOMMENDATIONS = 'mergeFoiaRecommendations';
 export const RELEASE_FOIA_DOCUMENT = 'releaseFoiaDocument';
 export const RECORD_FOIA_OUTCOME = 'recordFoiaOutcome';
 export const WORK_CONTAINER = 'foia-work';
+/** Model calls in flight per wave: progress is published between waves and no activity carries more than a wave. */
+export const CHUNK_WAVE = 8;

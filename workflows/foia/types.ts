@@ -8,8 +8,10 @@ export interface FoiaRun {
   reviewer: string;
   backupReviewer: string;
   residency: string;
+  /** FOIA_REDACT_OFFICIALS when the run started; absent in runs started before the setting existed. */
+  redactOfficials?: boolean;
 }
 
 export type Extraction =
   | { rejected: string }
-  | { rejected?: undefined; pages: number; characters: number; deadline: string };
+  | { rejected?: undefined; pages: number; characters: number; chunks: number; deadline: string };
