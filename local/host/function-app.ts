@@ -1,6 +1,7 @@
 import type { CoreApi, RegisteredFunction } from './runtime/core-api';
 import { type InputEntry, type InvocationRequest, type InvocationResponse, invokeFunction } from './runtime/invoke';
 import { entryFiles, loadEntryFiles } from './runtime/load';
+import { settlesWithin } from './settles-within';
 
 export type HostLog = (level: 'debug' | 'info' | 'warn' | 'error', message: string) => void;
 
@@ -83,7 +84,8 @@ export class FunctionApp {
       const response = await invokeFunction(this.core, fn, request, this.appHookData, (fnName, level, message) =>
         this.log(level === 'error' ? 'error' : level === 'warning' ? 'warn' : 'info', `[${fnName}] ${message}`),
       );
-      if (response.outputData.length > 0) await this.writeOutputs(fn, response.outputData, request);
+      const outputs = [...response.outputData, ...returnOutput(fn, response.returnValue)];
+      if (outputs.length > 0) await this.writeOutputs(fn, outputs, request);
       return response;
     } finally {
       this.#inFlight--;
@@ -94,9 +96,13 @@ export class FunctionApp {
   /** Resolves when no invocation is running, or after `graceMs`. */
   async drain(graceMs: number): Promise<boolean> {
     if (this.#inFlight === 0) return true;
-    return Promise.race([
-      new Promise<boolean>((resolve) => this.#idle.push(() => resolve(true))),
-      new Promise<boolean>((resolve) => setTimeout(() => resolve(false), graceMs).unref()),
-    ]);
+    return settlesWithin(new Promise<void>((resolve) => this.#idle.push(resolve)), graceMs);
   }
+}
+
+/** A `return: output.storageQueue(...)` (or blob, ...) binding: the handler's return value is that output's data. */
+function returnOutput(fn: RegisteredFunction, returnValue: unknown): { name: string; data: unknown }[] {
+  const binding = fn.metadata.bindings.$return;
+  if (!binding || binding.type.toLowerCase() === 'http' || returnValue == null) return [];
+  return [{ name: '$return', data: returnValue }];
 }

@@ -12,6 +12,7 @@ import { readHostJson } from './host-json';
 import { httpRoutes, send, serveFunction } from './http/functions-router';
 import type { FunctionKeys } from './http/keys';
 import { storageOutputs } from './outputs';
+import { settlesWithin } from './settles-within';
 import { BLOB_POISON_QUEUE, BlobListener } from './triggers/blob';
 import type { TriggerListener } from './triggers/listener';
 import { QueueListener } from './triggers/queue';
@@ -89,7 +90,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   if (entities.length > 0) {
     server.close();
     throw new Error(
-      `Durable entities are not supported by the local host (functions: ${entities.map((f) => f.name).join(', ')})`,
+      `Durable entities are not supported by the local host (functions: ${entities.map((f) => f.name).join(', ')}); run them on Azure, or keep their files out of package.json "main" to run the rest locally`,
     );
   }
   process.env.ENCLAVE_HOST_FUNCTION_COUNT = String(app.functions.length);
@@ -218,10 +219,13 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     durable,
     stop(graceMs = 10_000) {
       stopped ??= (async () => {
+        const deadline = Date.now() + graceMs;
+        const left = () => Math.max(0, deadline - Date.now());
         accepting = false;
-        await Promise.all(listeners.map((l) => l.stop()));
-        await durable?.stop(graceMs);
-        const drained = await app.drain(graceMs);
+        // One grace period for the whole shutdown, however a listener honours it.
+        await Promise.all(listeners.map((l) => settlesWithin(l.stop(left()), left())));
+        await durable?.stop(left());
+        const drained = await app.drain(left());
         if (!drained) log('warn', `in-flight invocations did not finish within ${graceMs} ms`);
         await app.runAppHook('appTerminate');
         await closeServer(server);

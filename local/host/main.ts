@@ -2,7 +2,8 @@ import { startHost } from './index';
 
 /**
  * The host alone, as a process (tests SIGKILL it to prove crash safety):
- * ENCLAVE_APP_DIR, ENCLAVE_PORT, AzureWebJobsStorage; prints `Ready <url>` on stdout.
+ * ENCLAVE_APP_DIR, ENCLAVE_PORT, AzureWebJobsStorage, optional ENCLAVE_HUB_NAME (overrides host.json's task hub);
+ * prints `Ready <url>` on stdout.
  */
 async function main(): Promise<void> {
   const appDir = process.env.ENCLAVE_APP_DIR;
@@ -13,6 +14,7 @@ async function main(): Promise<void> {
     main: process.env.ENCLAVE_APP_MAIN,
     port: Number(process.env.ENCLAVE_PORT ?? 0),
     storageConnectionString: storage,
+    hubName: process.env.ENCLAVE_HUB_NAME || undefined,
   });
   console.log(`Ready ${host.url}`);
   const stop = async () => {

@@ -29,6 +29,8 @@ export function storageOutputs(blobs: BlobServiceClient, queues: QueueServiceCli
       const binding = fn.metadata.bindings[name];
       if (!binding) continue;
       const value = fromTypedData(data);
+      // Azure writes nothing for an output the handler left unset (or returned nothing for).
+      if (value === undefined || value === null) continue;
       const type = binding.type.toLowerCase();
       if (type === 'queue' || type === 'servicebus') {
         const queueName = String(binding.queueName ?? binding.topicName);

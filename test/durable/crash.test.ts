@@ -7,6 +7,8 @@ import { testStorage } from '../support/storage';
 
 const appDir = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'durable-app');
 const systemKey = 'local-durable-system-key';
+// Its own task hub: other suites on the shared Azurite run the same fixture app, and a host recovers every instance of its hub.
+process.env.ENCLAVE_HUB_NAME = 'CrashHub';
 
 test('a 300-activity fan-out survives SIGKILL of the host mid-way: completes after restart, each result once', async () => {
   const port = await freePort();

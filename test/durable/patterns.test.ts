@@ -17,6 +17,7 @@ before(async () => {
     appDir,
     port: 0,
     storageConnectionString: testStorage(),
+    hubName: 'PatternsHub',
     clock: testClock(Date.parse('2026-11-30T12:00:00Z')),
     log: () => {},
   });
@@ -77,6 +78,52 @@ describe('Durable patterns on the local host', () => {
     assert.equal(await api.raise(id('early'), 'tick', { add: 7, stop: true }), 202);
     const s = await api.until(id('early'));
     assert.deepEqual(s.output, { total: 12 });
+  });
+
+  /** Holds the instance while events are raised, so all of them reach it in one batch when it resumes. */
+  const raiseTogether = async (instanceId: string, events: [string, unknown][]) => {
+    await api.until(instanceId, (s) => s.runtimeStatus === 'Running');
+    await api.post(`instances/${instanceId}/suspend`);
+    await api.until(instanceId, (s) => s.runtimeStatus === 'Suspended');
+    for (const [name, data] of events) assert.equal(await api.raise(instanceId, name, data), 202);
+    await api.post(`instances/${instanceId}/resume`);
+  };
+
+  test('continueAsNew after one event of a batch: the rest reach the next executions, none lost', async () => {
+    await api.start('eternal', id('burst'), { total: 0 });
+    await raiseTogether(id('burst'), [
+      ['tick', { add: 1 }],
+      ['tick', { add: 2 }],
+      ['tick', { add: 3 }],
+      ['tick', { add: 4 }],
+      ['tick', { add: 5, stop: true }],
+    ]);
+    const s = await api.until(id('burst'), undefined, 10_000);
+    assert.deepEqual(s.output, { total: 15 });
+  });
+
+  test('continueAsNew carries an event the execution received but never waited for', async () => {
+    await api.start('alternating', id('alternate'), { log: [] });
+    await raiseTogether(id('alternate'), [
+      ['b', 'b1'],
+      ['a', 'a1'],
+      ['b', 'b2'],
+      ['a', 'a2'],
+    ]);
+    const s = await api.until(id('alternate'), undefined, 10_000);
+    assert.deepEqual(s.output, ['a1', 'b1', 'a2', 'b2']);
+  });
+
+  test('an event in the same batch as the timer that makes the orchestrator continue as new reaches the next execution', async () => {
+    await api.start('deadlineLoop', id('deadline'), { log: [] });
+    await api.until(id('deadline'), (s) => s.runtimeStatus === 'Running');
+    await api.post(`instances/${id('deadline')}/suspend`);
+    await api.until(id('deadline'), (s) => s.runtimeStatus === 'Suspended');
+    await host.clock.advance(60_000); // the TimerFired is queued (and held) before the event raised next
+    assert.equal(await api.raise(id('deadline'), 'A', 'late'), 202);
+    await api.post(`instances/${id('deadline')}/resume`);
+    const s = await api.until(id('deadline'), undefined, 10_000);
+    assert.deepEqual(s.output, ['timeout', 'A:late']);
   });
 
   test('monitor: a timer loop with continueAsNew keeps a fresh history per execution', async () => {

@@ -95,6 +95,16 @@ describe('queue triggers', () => {
       async () => (await readJsonBlobs<Received>(records(), `queue/${id}.json`))[0]?.value,
     );
 
+  const drained = (queue: string) =>
+    waitFor(`${queue} to be empty`, async () => {
+      const client = queueService().getQueueClient(queue);
+      return (await client.getProperties()).approximateMessagesCount === 0;
+    });
+  const poisoned = async (queue: string) =>
+    (
+      await queueService().getQueueClient(`${queue}-poison`).peekMessages({ numberOfMessages: 32 })
+    ).peekedMessageItems.map((m) => Buffer.from(m.messageText, 'base64').toString('utf8'));
+
   test('JSON, text and numbers arrive as object, string and number with metadata', async () => {
     const json = await received(await send('fixture-in', '{"orderId":42}'));
     assert.deepEqual([json.message, json.type, json.dequeueCount], [{ orderId: 42 }, 'object', 1]);
@@ -102,6 +112,41 @@ describe('queue triggers', () => {
     assert.deepEqual([text.message, text.type], ['hello world', 'string']);
     const number = await received(await send('fixture-in', '123'));
     assert.deepEqual([number.message, number.type], [123, 'number']);
+  });
+
+  test('a message whose handler leaves its output binding unset runs once and is deleted (no retry, no poison)', async () => {
+    const ids = [await send('fixture-in', '{"plain":true}'), await send('fixture-in', 'just text')];
+    // Once the queue is empty no attempt is left; a retry would have rewritten the record with dequeueCount 2.
+    await drained('fixture-in');
+    for (const id of ids) assert.equal((await received(id)).dequeueCount, 1);
+    assert.deepEqual(
+      (await poisoned('fixture-in')).filter((t) => t === '{"plain":true}' || t === 'just text'),
+      [],
+    );
+  });
+
+  test('a return value goes to the `return:` queue output; returning nothing writes nothing', async () => {
+    const returned = queueService().getQueueClient('fixture-returned');
+    await returned.createIfNotExists();
+    await send('fixture-return-in', '{"skip":true}');
+    await send('fixture-return-in', '{"n":1}');
+    const texts = await waitFor('the returned message', async () => {
+      const items = (await returned.peekMessages({ numberOfMessages: 32 })).peekedMessageItems;
+      return items.length > 0 ? items.map((m) => Buffer.from(m.messageText, 'base64').toString('utf8')) : undefined;
+    });
+    await drained('fixture-return-in');
+    assert.deepEqual(texts, ['{"echoed":{"n":1}}']);
+    assert.equal((await returned.getProperties()).approximateMessagesCount, 1);
+    assert.deepEqual(await poisoned('fixture-return-in'), []);
+  });
+
+  test('a return value goes to the `return:` blob output, its path bound from trigger metadata', async () => {
+    const id = await send('fixture-return-blob-in', 'hello');
+    const blob = blobService().getContainerClient('fixture-returned').getBlockBlobClient(`${id}.txt`);
+    const text = await waitFor('the returned blob', async () =>
+      (await blob.exists()) ? (await blob.downloadToBuffer()).toString('utf8') : undefined,
+    );
+    assert.equal(text, 'returned hello');
   });
 
   test('a queue output given an array enqueues one base64 message per element', async () => {
@@ -226,5 +271,55 @@ describe('timer triggers', () => {
     host = await start();
     await new Promise((r) => setTimeout(r, 500));
     assert.equal((await fired()).length, 2, 'a restart must not fire the same occurrence again');
+  });
+});
+
+describe('POST /admin/clock (test clock only)', () => {
+  test('advances or sets the test clock and answers the new time; a bad body is a 400, GET a 404', async () => {
+    const admin = (init: RequestInit) => fetch(`${host.url}/admin/clock`, init);
+    const before = clock.now();
+    const advanced = await admin({ method: 'POST', body: JSON.stringify({ advanceMs: 1500 }) });
+    assert.equal(advanced.status, 200);
+    assert.deepEqual(await advanced.json(), { now: new Date(before + 1500).toISOString() });
+    const set = await admin({ method: 'POST', body: JSON.stringify({ setIso: '2026-12-02T00:00:00.000Z' }) });
+    assert.deepEqual(await set.json(), { now: '2026-12-02T00:00:00.000Z' });
+    assert.equal(clock.now(), Date.parse('2026-12-02T00:00:00.000Z'));
+    assert.equal((await admin({ method: 'POST', body: '{"minutes":5}' })).status, 400);
+    assert.equal((await admin({ method: 'GET' })).status, 404);
+  });
+});
+
+describe('graceful shutdown', () => {
+  const send = async (sleepMs: number) => {
+    const client = queueService().getQueueClient('fixture-slow');
+    await client.createIfNotExists();
+    return (await client.sendMessage(Buffer.from(JSON.stringify({ sleepMs })).toString('base64'))).messageId;
+  };
+  const recorded = (kind: string, id: string) =>
+    waitFor(`${kind} ${id}`, async () => (await readJsonBlobs(records(), `${kind}/${id}.json`))[0]?.value);
+  const timed = async (work: Promise<void>) => {
+    const t0 = Date.now();
+    await work;
+    return Date.now() - t0;
+  };
+
+  test('stop lets a running queue handler finish within the grace period and deletes its message', async () => {
+    const id = await send(1200);
+    await recorded('slow-started', id);
+    const elapsed = await timed(host.stop(8_000));
+    assert.ok(elapsed < 8_000, `stop took ${elapsed} ms`);
+    assert.deepEqual(await recorded('slow-finished', id), { dequeueCount: 1 });
+    const queue = queueService().getQueueClient('fixture-slow');
+    assert.equal((await queue.getProperties()).approximateMessagesCount, 0, 'the message was deleted');
+    host = await start();
+  });
+
+  test('stop returns after the grace period even if a handler is still running', async () => {
+    const id = await send(3_000);
+    await recorded('slow-started', id);
+    const elapsed = await timed(host.stop(300));
+    assert.ok(elapsed < 1_500, `stop took ${elapsed} ms with a 300 ms grace period`);
+    await recorded('slow-finished', id);
+    host = await start();
   });
 });

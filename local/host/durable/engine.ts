@@ -1,15 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { fromTypedData } from '../runtime/typed-data';
+import { settlesWithin } from '../settles-within';
 import { handleManagementApi } from './api';
+import { continuesAsNew, unconsumedEvents } from './carry-over';
 import { clientBindingData } from './client-binding';
 import type { DurableEngine, DurableHostServices } from './contract';
-import { allocates, event, orchestratorPayload, planEpisode, readState, subInstanceId } from './episode';
-import { EventType, encodeInput, type HistoryEvent, json, TERMINAL } from './history';
+import { allocates, event, planEpisode, subInstanceId } from './episode';
+import { type Action, EventType, flattenActions, type HistoryEvent, json, TERMINAL } from './history';
 import { historyKey, Instance, pendingKey, timerKey, workKey } from './instance';
 import type { Checkpoint, InstanceRecord, ParentRef, PendingEvent, TimerItem, WorkItem } from './model';
+import { runReplay, shortestContinuing } from './replay';
 import { Semaphore } from './semaphore';
 import { DurableStore, type Op } from './store';
+import { invokeActivityTask, sendHttpTask } from './tasks';
 
 const MAX_EVENTS_PER_EPISODE = 200;
 const newExecutionId = () => randomUUID().replace(/-/g, '');
@@ -77,7 +80,7 @@ export class Engine implements DurableEngine {
   async stop(graceMs: number): Promise<void> {
     this.#stopping = true;
     for (const instance of this.instances.values()) for (const cancel of instance.timers.values()) cancel();
-    await Promise.race([Promise.allSettled([...this.#running]), new Promise((r) => setTimeout(r, graceMs).unref())]);
+    await settlesWithin(Promise.allSettled([...this.#running]), graceMs);
   }
 
   #track<T>(work: Promise<T>): void {
@@ -147,7 +150,7 @@ export class Engine implements DurableEngine {
               r.rowKey === pendingKey(`task-${work.executionId}-${work.taskId}`) ||
               r.rowKey === pendingKey(`sub-${work.executionId}-${work.taskId}`),
           );
-        if (work.executionId !== exec || work.taskId >= instance.nextId || (alreadyDone && work.kind === 'activity'))
+        if (work.executionId !== exec || work.taskId >= instance.nextId || (alreadyDone && work.kind !== 'sub'))
           orphans.push({ kind: 'delete', rowKey: row.rowKey });
         else this.#dispatchWork(instance, work);
       } else if (row.rowKey.startsWith('t-')) {
@@ -325,24 +328,21 @@ export class Engine implements DurableEngine {
     });
     if (live.length === 0) return this.#forget(instance, consumed);
 
-    const nowMs = Math.max(
-      this.clock.now(),
-      ...live.map((p) => (typeof p.event.FireAt === 'string' ? Date.parse(p.event.FireAt) : 0)),
-    );
-    const started = event(EventType.OrchestratorStarted, new Date(nowMs).toISOString());
-    const newEvents = [started, ...live.map((p) => ({ ...p.event, IsPlayed: false }))];
-    let result: { value?: unknown; error?: Error };
-    try {
-      const response = await this.services.invoke(record.name, { string: orchestratorPayload(instance, newEvents) });
-      result = { value: fromTypedData(response.returnValue) };
-    } catch (error) {
-      result = { error: error as Error };
+    let replay = await runReplay(this.services, instance, live);
+    if (live.length > 1 && continuesAsNew(replay.state)) {
+      // The SDK stops reading history once it continues as new: what follows belongs to the next execution.
+      replay = await shortestContinuing(this.services, instance, live, replay);
+      const unread = live.slice(replay.taken.length);
+      const unreadKeys = new Set(unread.map((p) => p.key));
+      instance.inbox.unshift(...unread);
+      consumed.splice(0, consumed.length, ...consumed.filter((key) => !unreadKeys.has(key)));
     }
-    const last = live[live.length - 1]!;
-    const plan = planEpisode(instance, readState(result), last.meta, last.event.EventType, nowMs);
+    const { taken, newEvents, nowMs, state } = replay;
+    const last = taken[taken.length - 1]!;
+    const plan = planEpisode(instance, state, last.meta, last.event.EventType, nowMs);
     if (plan.customStatus !== undefined) record.customStatus = plan.customStatus;
     const appended = [...newEvents, ...plan.appended];
-    for (const p of live) {
+    for (const p of taken) {
       const id = completionId(p.event);
       if (id !== undefined) instance.completed.add(id);
     }
@@ -370,7 +370,8 @@ export class Engine implements DurableEngine {
     }
     if (outcome.kind === 'completed')
       return this.#finish(instance, appended, ops, consumed, 'Completed', outcome.output ?? null);
-    if (outcome.kind === 'continueAsNew') return this.#continueAsNew(instance, appended, consumed, outcome.input);
+    if (outcome.kind === 'continueAsNew')
+      return this.#continueAsNew(instance, appended, consumed, outcome.input, flattenActions(state.actions));
 
     appended.push(event(EventType.OrchestratorCompleted, new Date(nowMs).toISOString()));
     await this.#commit(instance, appended, ops, consumed);
@@ -456,10 +457,12 @@ export class Engine implements DurableEngine {
     appended: HistoryEvent[],
     consumed: string[],
     input: string | undefined,
+    actions: Action[],
   ): Promise<void> {
     const record = instance.record;
     const oldExec = record.executionId;
     const committed = instance.history.length;
+    const untaken = unconsumedEvents([...instance.history, ...appended], actions);
     appended.push(event(EventType.ContinueAsNew, this.#nowIso(), { Result: input ?? null }));
     const carried = instance.inbox.filter((p) => p.event.EventType === EventType.EventRaised);
     const dropped = instance.inbox.filter((p) => !carried.includes(p)).map((p) => p.key);
@@ -477,13 +480,24 @@ export class Engine implements DurableEngine {
       event: this.#executionStarted(record),
       meta: {},
     };
-    instance.inbox.unshift(startedEvent);
+    // Events this execution received but never took: first in line for the next one, right after its start.
+    const leftovers = untaken.map(
+      (e, i): PendingEvent => ({
+        key: `carried-${record.executionId}-${i}`,
+        order: i + 1,
+        executionId: '',
+        event: { ...e, IsPlayed: false },
+        meta: {},
+      }),
+    );
+    instance.inbox.unshift(startedEvent, ...leftovers);
     const oldHistoryRows: Op[] = Array.from(
       { length: committed },
       (_, i): Op => ({ kind: 'delete', rowKey: historyKey(oldExec, i) }),
     );
     await this.store.write(instance.id, [
       { kind: 'upsert', rowKey: pendingKey(startedKey), data: startedEvent },
+      ...leftovers.map((p): Op => ({ kind: 'upsert', rowKey: pendingKey(p.key), data: p })),
       { kind: 'upsert', rowKey: 'checkpoint', data: instance.checkpoint([...consumed, ...dropped]) },
     ]);
     await this.#forget(instance, [...consumed, ...dropped]);
@@ -495,50 +509,23 @@ export class Engine implements DurableEngine {
   // ---- work --------------------------------------------------------------------------------------------------------
 
   #dispatchWork(instance: Instance, work: WorkItem): void {
-    if (work.kind === 'activity') this.#track(this.#runActivity(instance, work));
-    else this.#track(this.#startSub(instance, work));
+    if (work.kind === 'sub') this.#track(this.#startSub(instance, work));
+    else this.#track(this.#runTask(instance, work));
   }
 
-  async #runActivity(instance: Instance, work: WorkItem): Promise<void> {
+  /** An activity, or a callHttp (the extension runs those as its built-in HTTP activity). */
+  async #runTask(instance: Instance, work: WorkItem): Promise<void> {
     if (this.#stopping) return;
-    const name = work.action.functionName ?? '';
-    // The concurrency slot covers the function only; persisting the result must not hold it.
-    const completion = await this.#activities.run(() => this.#invokeActivity(name, work));
+    // The concurrency slot covers the call only; persisting the result must not hold it.
+    const { completion, meta } = await this.#activities.run(() =>
+      work.kind === 'http' ? sendHttpTask(work, this.clock) : invokeActivityTask(this.services, work),
+    );
     if (this.#stopping) return;
     await this.deliver(
       instance,
-      {
-        key: `task-${work.executionId}-${work.taskId}`,
-        executionId: work.executionId,
-        event: completion,
-        meta: work.retry ? { retry: work.retry } : {},
-      },
+      { key: `task-${work.executionId}-${work.taskId}`, executionId: work.executionId, event: completion, meta },
       [{ kind: 'delete', rowKey: workKey(work.executionId, work.taskId) }],
     );
-  }
-
-  async #invokeActivity(name: string, work: WorkItem): Promise<HistoryEvent> {
-    try {
-      const known = this.services
-        .durableFunctions()
-        .some((f) => f.name === name && f.triggerType.toLowerCase() === 'activitytrigger');
-      if (!known) throw new Error(`The function '${name}' doesn't exist, is disabled, or is not an activity function.`);
-      const input = encodeInput(work.action.input);
-      const response = await this.services.invoke(name, input === undefined ? {} : { string: input });
-      let value = fromTypedData(response.returnValue);
-      if (Buffer.isBuffer(value)) value = value.toString('base64');
-      return event(EventType.TaskCompleted, this.#nowIso(), {
-        TaskScheduledId: work.taskId,
-        Result: json(value),
-      });
-    } catch (error) {
-      const e = error as Error;
-      return event(EventType.TaskFailed, this.#nowIso(), {
-        TaskScheduledId: work.taskId,
-        Reason: `Activity function '${name}' failed: ${e.message}`,
-        Details: JSON.stringify({ message: e.message, stack: e.stack }),
-      });
-    }
   }
 
   async #startSub(parent: Instance, work: WorkItem): Promise<void> {

@@ -10,6 +10,7 @@ import {
   type OrchestratorState,
   timeSpanToMs,
 } from './history';
+import { HTTP_ACTIVITY, HTTP_POLL_DEFAULT_MS } from './http-call';
 import type { Instance } from './instance';
 import type { EventMeta, PendingEvent, RetryState, TimerItem, WorkItem } from './model';
 
@@ -47,7 +48,7 @@ export function allocates(pending: PendingEvent): boolean {
   const type = pending.event.EventType;
   if (pending.meta.retry && (type === EventType.TaskFailed || type === EventType.SubOrchestrationInstanceFailed))
     return true;
-  return Boolean(pending.meta.retryTimer || pending.meta.long);
+  return Boolean(pending.meta.retryTimer || pending.meta.long || pending.meta.httpAccepted || pending.meta.httpPoll);
 }
 
 /** The orchestrator trigger payload (devhost-protocol.md §c). */
@@ -63,7 +64,7 @@ export function orchestratorPayload(instance: Instance, newEvents: HistoryEvent[
     upperSchemaVersionNew: SCHEMA,
     longRunningTimerIntervalDuration: LONG_TIMER_INTERVAL,
     maximumShortTimerDuration: MAX_SHORT_TIMER,
-    defaultHttpAsyncRequestSleepTimeMillseconds: 30000,
+    defaultHttpAsyncRequestSleepTimeMillseconds: HTTP_POLL_DEFAULT_MS,
   });
 }
 
@@ -164,6 +165,11 @@ export function planEpisode(
         }
         break;
       }
+      case ActionType.CallHttp: {
+        plan.appended.push(httpScheduled(a, id, iso));
+        plan.work.push({ kind: 'http', executionId: exec, taskId: id, action: a, http: a.httpRequest });
+        break;
+      }
       default:
         plan.outcome = {
           kind: 'failed',
@@ -203,6 +209,22 @@ export function planEpisode(
       plan.appended.push(subCreated(r.action, exec, id, iso));
     }
     plan.work.push({ kind: r.kind, executionId: exec, taskId: id, action: r.action, retry: r });
+  } else if (lastMeta.httpAccepted && lastType === EventType.TaskCompleted) {
+    const timerId = instance.nextId++;
+    const taskId = instance.nextId++; // the SDK numbers the poll request together with its timer
+    const fireAt = new Date(nowMs + lastMeta.httpAccepted.delayMs).toISOString();
+    plan.appended.push(event(EventType.TimerCreated, iso, { EventId: timerId, FireAt: fireAt }));
+    plan.timers.push({
+      executionId: exec,
+      timerId,
+      fireAt,
+      meta: { httpPoll: { request: lastMeta.httpAccepted.poll, taskId } },
+    });
+  } else if (lastMeta.httpPoll && lastType === EventType.TimerFired) {
+    const { request, taskId } = lastMeta.httpPoll;
+    const action: Action = { actionType: ActionType.CallHttp, httpRequest: request };
+    plan.appended.push(httpScheduled(action, taskId, iso));
+    plan.work.push({ kind: 'http', executionId: exec, taskId, action, http: request });
   } else if (lastMeta.long && Date.parse(lastMeta.long.final) > nowMs) {
     const id = instance.nextId++;
     const final = Date.parse(lastMeta.long.final);
@@ -235,8 +257,18 @@ function subCreated(a: Action, exec: string, id: number, iso: string): HistoryEv
   });
 }
 
+function httpScheduled(a: Action, id: number, iso: string): HistoryEvent {
+  return event(EventType.TaskScheduled, iso, {
+    EventId: id,
+    Name: HTTP_ACTIVITY,
+    Version: '',
+    Input: json(a.httpRequest),
+  });
+}
+
 function describe(signature: string): string {
-  const [type, name] = signature.split(':');
+  const at = signature.indexOf(':');
+  const [type, name] = [signature.slice(0, at), signature.slice(at + 1)];
   const kind = Object.entries(ActionType).find(([, v]) => String(v) === type)?.[0] ?? `action ${type}`;
   return name ? `${kind}(${name})` : kind;
 }

@@ -1,3 +1,5 @@
+import type { DurableHttpRequest } from './http-call';
+
 /** History event and action codes of the Durable protocol (devhost-protocol.md §c). */
 export const EventType = {
   ExecutionStarted: 0,
@@ -62,6 +64,7 @@ export interface Action {
   isCanceled?: boolean;
   externalEventName?: string;
   compoundActions?: Action[];
+  httpRequest?: DurableHttpRequest;
 }
 
 export interface OrchestratorState {
@@ -93,7 +96,8 @@ export function flattenActions(actions: Action[][] | undefined): Action[] {
 
 /** What a replayed action must still be: its kind and target. A mismatch is a non-deterministic orchestrator. */
 export function actionSignature(a: Action): string {
-  return `${a.actionType}:${a.functionName ?? a.externalEventName ?? a.fireAt?.slice(0, 0) ?? ''}`;
+  const http = a.httpRequest ? `${a.httpRequest.method} ${a.httpRequest.uri}` : undefined;
+  return `${a.actionType}:${a.functionName ?? a.externalEventName ?? http ?? ''}`;
 }
 
 /** .NET TimeSpan text → milliseconds. */

@@ -1,4 +1,5 @@
 import type { Action, HistoryEvent, RetryOptions } from './history';
+import type { DurableHttpRequest } from './http-call';
 
 export interface RetryState {
   opts: RetryOptions;
@@ -7,11 +8,15 @@ export interface RetryState {
   action: Action;
 }
 
-/** Host-side bookkeeping an event carries: retries and long timers allocate ids the SDK mirrors (§c step 3). */
+/** Host-side bookkeeping an event carries: retries, long timers and HTTP polls allocate ids the SDK mirrors (§c step 3). */
 export interface EventMeta {
   retry?: RetryState;
   retryTimer?: RetryState;
   long?: { final: string };
+  /** A callHttp answered 202 with a Location: a timer, then `poll`. */
+  httpAccepted?: { poll: DurableHttpRequest; delayMs: number };
+  /** That timer: when it fires, `request` is sent as task `taskId` (both ids taken at the 202). */
+  httpPoll?: { request: DurableHttpRequest; taskId: number };
 }
 
 export interface PendingEvent {
@@ -25,11 +30,13 @@ export interface PendingEvent {
 }
 
 export interface WorkItem {
-  kind: 'activity' | 'sub';
+  kind: 'activity' | 'sub' | 'http';
   executionId: string;
   taskId: number;
   action: Action;
   retry?: RetryState;
+  /** For `http`: the request to send (the action's, or a 202 poll). */
+  http?: DurableHttpRequest;
 }
 
 export interface TimerItem {

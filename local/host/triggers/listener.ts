@@ -1,8 +1,9 @@
-/** Something that feeds a trigger: started after the app loads, stopped (drained) at shutdown. */
+/** Something that feeds a trigger: started after the app loads, stopped at shutdown (the host bounds the wait). */
 export interface TriggerListener {
   readonly description: string;
   start(): Promise<void>;
-  stop(): Promise<void>;
+  /** Takes no new work and waits for running work, for at most `graceMs`. */
+  stop(graceMs: number): Promise<void>;
 }
 
 /** Randomised exponential back-off between polls of an idle source, as the Functions host does. */

@@ -4,10 +4,12 @@ import type { FunctionApp } from '../function-app';
 import type { QueueSettings } from '../host-json';
 import type { RegisteredFunction } from '../runtime/core-api';
 import { jsonData } from '../runtime/typed-data';
+import { settlesWithin } from '../settles-within';
 import { PollingBackoff, sleep, type TriggerListener } from './listener';
+import { MessageLease } from './queue-lease';
 
 const STRICT_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
-/** WebJobs keeps a running message invisible for 10 minutes (renewed while it runs). */
+/** WebJobs keeps a running message invisible for 10 minutes, renewed while the handler runs (MessageLease). */
 const LEASE_SECONDS = 600;
 
 export type QueueFlavour = 'storage' | 'servicebus';
@@ -21,6 +23,7 @@ export type QueueFlavour = 'storage' | 'servicebus';
 export class QueueListener implements TriggerListener {
   readonly description: string;
   #abort = new AbortController();
+  #stopRequested = new Promise<void>((resolve) => this.#abort.signal.addEventListener('abort', () => resolve()));
   #loop: Promise<void> | undefined;
   #running = new Set<Promise<void>>();
 
@@ -41,17 +44,19 @@ export class QueueListener implements TriggerListener {
     this.#loop = this.#poll();
   }
 
-  async stop(): Promise<void> {
+  /** Stops receiving, then waits up to `graceMs` for running handlers; an unfinished message stays leased. */
+  async stop(graceMs: number): Promise<void> {
     this.#abort.abort();
     await this.#loop;
-    await Promise.allSettled([...this.#running]);
+    if (!(await settlesWithin(Promise.allSettled([...this.#running]), graceMs)))
+      this.app.log('warn', `${this.description}: ${this.#running.size} handler(s) still running after ${graceMs} ms`);
   }
 
   async #poll(): Promise<void> {
     const backoff = new PollingBackoff(50, this.settings.maxPollingIntervalMs);
     while (!this.#abort.signal.aborted) {
       if (this.#running.size > this.settings.newBatchThreshold) {
-        await Promise.race([...this.#running]);
+        await Promise.race([...this.#running, this.#stopRequested]);
         continue;
       }
       let messages: DequeuedMessageItem[] = [];
@@ -68,6 +73,7 @@ export class QueueListener implements TriggerListener {
         await sleep(backoff.next(), this.#abort.signal);
         continue;
       }
+      if (this.#abort.signal.aborted) return this.#giveBack(messages);
       backoff.reset();
       for (const message of messages) {
         const run = this.#process(message).finally(() => this.#running.delete(run));
@@ -88,32 +94,39 @@ export class QueueListener implements TriggerListener {
       }
       text = Buffer.from(text, 'base64').toString('utf8');
     }
+    const lease = new MessageLease(this.queue, message, LEASE_SECONDS, (e) =>
+      this.app.log(
+        'warn',
+        `${this.description}: could not renew the lease of message ${message.messageId}: ${e.message}`,
+      ),
+    );
     try {
       await this.app.invoke(this.fn.name, { string: text }, this.#metadata(message, text));
-      await this.queue.deleteMessage(message.messageId, message.popReceipt);
+      await this.queue.deleteMessage(message.messageId, await lease.release());
     } catch (error) {
+      const popReceipt = await lease.release();
       const attempt = message.dequeueCount;
       this.app.log(
         'warn',
         `${this.fn.name} failed on ${this.description} message ${message.messageId} (attempt ${attempt} of ${this.settings.maxDequeueCount}): ${(error as Error).message}`,
       );
-      if (attempt >= this.settings.maxDequeueCount) return this.#toPoison(message);
+      if (attempt >= this.settings.maxDequeueCount) return this.#toPoison(message, popReceipt);
       await this.queue
-        .updateMessage(
-          message.messageId,
-          message.popReceipt,
-          undefined,
-          Math.round(this.settings.visibilityTimeoutMs / 1000),
-        )
+        .updateMessage(message.messageId, popReceipt, undefined, Math.round(this.settings.visibilityTimeoutMs / 1000))
         .catch((e: Error) =>
           this.app.log('warn', `${this.description}: could not release message ${message.messageId}: ${e.message}`),
         );
     }
   }
 
-  async #toPoison(message: DequeuedMessageItem): Promise<void> {
+  /** Messages received as the listener stopped: visible again at once, for the next host to take. */
+  async #giveBack(messages: DequeuedMessageItem[]): Promise<void> {
+    await Promise.allSettled(messages.map((m) => this.queue.updateMessage(m.messageId, m.popReceipt, undefined, 0)));
+  }
+
+  async #toPoison(message: DequeuedMessageItem, popReceipt = message.popReceipt): Promise<void> {
     await this.poison.sendMessage(message.messageText);
-    await this.queue.deleteMessage(message.messageId, message.popReceipt);
+    await this.queue.deleteMessage(message.messageId, popReceipt);
     this.app.log('warn', `message ${message.messageId} moved to ${this.poison.name}`);
   }
 
