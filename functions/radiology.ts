@@ -4,6 +4,7 @@ import { loadConfig } from '../shared/config';
 import { UserError } from '../shared/errors';
 import { parseRadiologyRequest } from '../shared/radiology/intake';
 import { radiologyView } from '../shared/radiology/review-view';
+import { readRadiologySettings } from '../shared/radiology/settings';
 import { registerView } from '../shared/review/views';
 import { blobServiceClient } from '../shared/storage/clients';
 import { createRadiologyActivities } from '../workflows/radiology/activities';
@@ -23,6 +24,7 @@ import type { RadiologyRun } from '../workflows/radiology/types';
 import { registerActivities } from './register-activities';
 
 registerView(radiologyView);
+const accessionOf = (instanceId: string) => instanceId.replace(/^radiology-/, '');
 const activities = async () => createRadiologyActivities(await radiologyDeps(loadConfig()));
 
 df.app.orchestration(RADIOLOGY_ORCHESTRATOR, radiologyOrchestrator);
@@ -37,6 +39,7 @@ registerActivities(activities, {
 /** Stores the validated study and starts its run, once per accession number. */
 async function submit(raw: unknown, source: string, client: df.DurableClient, requestedBy: string, ipAddress: string) {
   const config = loadConfig();
+  const settings = readRadiologySettings();
   const intake = parseRadiologyRequest(raw, source);
   const accession = intake.study.accessionNumber;
   const studies = blobServiceClient(config.storage).getContainerClient(STUDIES_CONTAINER);
@@ -59,9 +62,8 @@ async function submit(raw: unknown, source: string, client: df.DurableClient, re
     studyRef,
     requestedBy: intake.requestedBy ?? requestedBy,
     ipAddress,
-    reviewer: intake.reviewer ?? process.env.RADIOLOGY_REVIEWER ?? 'radiologist@hospital.example',
-    backupReviewer:
-      intake.backupReviewer ?? process.env.RADIOLOGY_BACKUP_REVIEWER ?? 'duty.radiologist@hospital.example',
+    reviewer: intake.reviewer ?? settings.reviewer,
+    backupReviewer: intake.backupReviewer ?? settings.backupReviewer,
     residency: config.model.residency.radiology,
   };
   await client.startNew(RADIOLOGY_ORCHESTRATOR, { instanceId, input: run });
@@ -84,14 +86,17 @@ app.http('radiologySubmit', {
       const principal = request.headers.get('x-ms-client-principal-name') ?? 'pacs';
       const ip = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() ?? '127.0.0.1';
       const { instanceId, duplicate } = await submit(body, 'body', client, principal, ip);
-      const response = client.createCheckStatusResponse(request, instanceId);
+      const origin = new URL(request.url).origin;
+      const statusQueryGetUri = `${origin}/api/radiology/studies/${encodeURIComponent(accessionOf(instanceId))}`;
+      // Only our URLs: the Durable management URLs carry the host's system key.
       return {
         status: 202,
-        headers: response.headers,
+        headers: { location: statusQueryGetUri, 'retry-after': '10' },
         jsonBody: {
           instanceId,
           duplicate,
-          statusQueryGetUri: `${new URL(request.url).origin}/api/radiology/studies/${instanceId.replace(/^radiology-/, '')}`,
+          statusQueryGetUri,
+          ...(loadConfig().environment === 'local' ? { reviewListUri: `${origin}/api/review` } : {}),
         },
       };
     } catch (error) {
@@ -112,10 +117,13 @@ app.http('radiologyStatus', {
       .catch(() => undefined);
     if (!status)
       return { status: 404, jsonBody: { error: 'no radiology run for that accession number', where: 'accession' } };
+    const progress = (status.customStatus ?? {}) as { stage?: string; draftMs?: number; reviewerMs?: number | null };
     return {
       jsonBody: {
         instanceId: status.instanceId,
         runtimeStatus: status.runtimeStatus,
+        stage: progress.stage ?? null,
+        timing: { draftMs: progress.draftMs ?? null, reviewerMs: progress.reviewerMs ?? null },
         customStatus: status.customStatus,
         output: status.output,
         createdTime: status.createdTime,

@@ -6,7 +6,9 @@ import { deidentify, reidentify } from '../../shared/radiology/deidentify';
 import { parseRadiologyRequest } from '../../shared/radiology/intake';
 import { buildDraftPrompt } from '../../shared/radiology/prompt';
 import { draftReportSchema } from '../../shared/radiology/report';
-import { type ReportSignature, verifyReport } from '../../shared/radiology/signing';
+import { readRadiologySettings } from '../../shared/radiology/settings';
+import { verifySignedReport } from '../../shared/radiology/signing';
+import { trustedReportKeys } from '../../shared/radiology/signing-keys';
 import { batchGateway } from '../local-gateway';
 
 export function register(program: Command): void {
@@ -39,7 +41,11 @@ export function register(program: Command): void {
           JSON.stringify(
             {
               draft,
-              critical: detectCritical(intake.study.findings, intake.study.dictation),
+              critical: detectCritical(
+                intake.study.findings,
+                intake.study.dictation,
+                readRadiologySettings().criticalRules,
+              ),
               prompt: prompt.messages,
               region: result.region,
             },
@@ -54,18 +60,24 @@ export function register(program: Command): void {
 
   program
     .command('verify-signature <file>')
-    .description('Check the ES256 signature of a filed radiology report (radiology-signed/<accession>.json)')
-    .action((file: string) => {
-      const { report, signature } = JSON.parse(readFileSync(file, 'utf8')) as {
-        report: unknown;
-        signature: ReportSignature;
-      };
-      if (!report || !signature) throw new Error(`${file} is not a signed report (expected {report, signature})`);
-      if (!verifyReport(report, signature)) {
-        console.error(`INVALID: the signature of ${file} does not match its content (key ${signature.keyId})`);
+    .description(
+      'Check a filed radiology report (radiology-signed/<accession>.json) against the trusted key: Key Vault ' +
+        '(RADIOLOGY_SIGNING_KEY_ID) on Azure, the key file in ENCLAVE_KEYS_DIR (.enclave/keys) locally',
+    )
+    .action(async (file: string) => {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(readFileSync(file, 'utf8'));
+      } catch (error) {
+        throw new Error(`${file}: ${(error as Error).message}`);
+      }
+      const result = await verifySignedReport(parsed, trustedReportKeys(readRadiologySettings()));
+      if (!result.ok) {
+        console.error(`INVALID: ${file}: ${result.reason}`);
         process.exitCode = 1;
         return;
       }
-      console.log(`OK: signed by ${signature.signer} at ${signature.signedAt} (ES256, key ${signature.keyId})`);
+      const { signer, signedAt, keyId } = result.signature;
+      console.log(`OK: signed by ${signer} at ${signedAt} (ES256, trusted key ${keyId})`);
     });
 }

@@ -1,3 +1,4 @@
+import { ADDRESS, CONTACTED_NAME, DATE_PATTERNS, knownValue, PHONE, TITLED_NAME } from './phi-patterns';
 import type { Study } from './study';
 
 export interface Deidentified {
@@ -7,24 +8,18 @@ export interface Deidentified {
   mapping: Record<string, string>;
 }
 
+export interface Deidentifier extends Deidentified {
+  /** Text written after intake (the radiologist's edits) under the same placeholders and the same rules. */
+  text(value: string): string;
+}
+
 export type DeidentifiedStudy = Omit<Study, 'patient' | 'accessionNumber' | 'studyDate' | 'referringPhysician'> & {
   patient: { name: string; mrn: string; dob: string; sex: Study['patient']['sex']; ageYears: number };
   accessionNumber: string;
   studyDate: string;
 };
 
-const MONTHS =
-  'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec';
-const DATE_PATTERNS = [
-  /\b\d{4}-\d{2}-\d{2}\b/g,
-  /\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b/g,
-  new RegExp(`\\b(?:${MONTHS})\\.? \\d{1,2}(?:st|nd|rd|th)?,? \\d{4}\\b`, 'gi'),
-  new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:${MONTHS})\\.?,? \\d{4}\\b`, 'gi'),
-];
-const PHONE = /(?:\+\d{1,3}[ -]?)?\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}\b/g;
-const ADDRESS =
-  /\b\d{1,5} (?:[A-Z][a-z]+ ){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|Blvd|Court|Ct|Way|Place|Pl)\b\.?/g;
-const TITLED_NAME = /\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.? [A-Z][a-zA-Z'-]+(?: [A-Z][a-zA-Z'-]+)?/g;
+const TITLES = /^(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?$/i;
 
 function ageAt(dob: string, on: string): number {
   const [y1, m1, d1] = dob.split('-').map(Number) as [number, number, number];
@@ -33,11 +28,16 @@ function ageAt(dob: string, on: string): number {
 }
 
 /**
- * Removes names (also inside findings and dictation, with titles and possessives), MRN, date of birth, accession,
- * every date, phone number and street address. The age in years stays: it is clinically needed and, under 90,
- * not an identifier (HIPAA Safe Harbor).
+ * Removes names (also inside findings and dictation, in any letter case, with titles and possessives), MRN, date
+ * of birth, accession, every date, phone number and street address. The age in years stays: it is clinically
+ * needed and, under 90, not an identifier (HIPAA Safe Harbor).
  */
 export function deidentify(study: Study): Deidentified {
+  const { study: clean, mapping } = createDeidentifier(study);
+  return { study: clean, mapping };
+}
+
+export function createDeidentifier(study: Study): Deidentifier {
   const mapping: Record<string, string> = {};
   const counters: Record<string, number> = {};
   const placeholderFor = (kind: string, value: string) => {
@@ -48,7 +48,7 @@ export function deidentify(study: Study): Deidentified {
     mapping[key] = value;
     return key;
   };
-  const nameParts = study.patient.name.split(/\s+/).filter((p) => p.length > 1);
+  const nameParts = (name: string) => name.split(/\s+/).filter((p) => p.length > 1 && !TITLES.test(p));
   const fixed: [string, string][] = [
     ['PATIENT_NAME', study.patient.name],
     ['MRN', study.patient.mrn],
@@ -56,19 +56,23 @@ export function deidentify(study: Study): Deidentified {
     ['DOB', study.patient.dob],
   ];
   if (study.referringPhysician) fixed.push(['REFERRING_PHYSICIAN', study.referringPhysician]);
+  const patientParts = nameParts(study.patient.name);
+  const physicianParts = study.referringPhysician ? nameParts(study.referringPhysician) : [];
+  const replaceParts = (text: string, names: string[], placeholder: string) =>
+    names.reduce(
+      (out, part) => out.replace(knownValue(part, true), (m) => `${placeholder}${/['’]s$/.test(m) ? "'s" : ''}`),
+      text,
+    );
   for (const [kind, value] of fixed) placeholderFor(kind, value);
 
   const scrub = (text: string): string => {
     let out = text;
-    for (const [_kind, value] of fixed)
-      out = out.split(value).join(Object.entries(mapping).find(([, v]) => v === value)![0]);
-    for (const part of nameParts) {
-      out = out.replace(
-        new RegExp(`\\b${part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:'s)?\\b`, 'g'),
-        (m) => `[PATIENT_NAME]${m.endsWith("'s") ? "'s" : ''}`,
-      );
-    }
+    for (const [kind, value] of fixed) out = out.replace(knownValue(value), placeholderFor(kind, value));
+    out = replaceParts(out, patientParts, '[PATIENT_NAME]');
     out = out.replace(TITLED_NAME, (m) => placeholderFor('PERSON', m));
+    // After titled names, so "Dr. Patel" keeps its own placeholder and re-identifies as written.
+    out = replaceParts(out, physicianParts, '[REFERRING_PHYSICIAN]');
+    out = out.replace(CONTACTED_NAME, (_m, verb: string, name: string) => `${verb}${placeholderFor('PERSON', name)}`);
     out = out.replace(ADDRESS, (m) => placeholderFor('ADDRESS', m));
     out = out.replace(PHONE, (m) => placeholderFor('PHONE', m));
     for (const pattern of DATE_PATTERNS) out = out.replace(pattern, (m) => placeholderFor('DATE', m));
@@ -93,7 +97,15 @@ export function deidentify(study: Study): Deidentified {
     dictation: scrub(study.dictation),
   };
   delete (clean as { referringPhysician?: string }).referringPhysician;
-  return { study: clean, mapping };
+
+  const text = (value: string): string => {
+    let out = value;
+    // Values already seen keep their placeholder (longest first, so a full name wins over its parts).
+    for (const [placeholder, original] of Object.entries(mapping).sort((a, b) => b[1].length - a[1].length))
+      out = out.replace(knownValue(original), placeholder);
+    return scrub(out);
+  };
+  return { study: clean, mapping, text };
 }
 
 /** Puts the identifiers back into text the model wrote. */

@@ -1,16 +1,34 @@
-import { deidentify } from './deidentify';
+import { createDeidentifier } from './deidentify';
 import { buildDraftPrompt } from './prompt';
+import { type DraftReport, draftFromSections, type SectionName } from './report';
 import type { Study } from './study';
 
+export interface FinetuneRecord {
+  messages: { role: 'system' | 'user' | 'assistant'; content: string }[];
+  metadata: { pipeline: 'radiology'; kind: 'draft-and-signed'; draft: string; edited: boolean };
+}
+
 /**
- * One chat fine-tuning example: the de-identified prompt, and as the answer the radiologist's signed report,
- * de-identified with the same placeholders.
+ * One line of `finetune/radiology/YYYY-MM.jsonl`, in the chat fine-tuning format: system + user are the
+ * de-identified prompt, the assistant answer is the radiologist's signed report in the model's own output shape.
+ * `metadata.draft` carries the model's draft in the same shape, so the pair also serves preference tuning
+ * (signed preferred over draft); `metadata.edited` says whether the radiologist changed it. Everything the radiologist typed goes through the same de-identification as the
+ * input's free text, under the same placeholders, so names or dates added while editing do not leak.
  */
-export function finetuneRecord(study: Study, _draft: unknown, finalSections: Record<string, string>) {
-  const { study: clean, mapping } = deidentify(study);
-  const prompt = buildDraftPrompt(clean);
-  let answer = JSON.stringify(finalSections);
-  for (const [placeholder, value] of Object.entries(mapping).sort((a, b) => b[1].length - a[1].length))
-    answer = answer.split(value).join(placeholder);
-  return { messages: [...prompt.messages, { role: 'assistant', content: answer }] };
+export function finetuneRecord(
+  study: Study,
+  draft: DraftReport,
+  finalSections: Record<SectionName, string>,
+  edited: boolean,
+): FinetuneRecord {
+  const deid = createDeidentifier(study);
+  const prompt = buildDraftPrompt(deid.study);
+  const clean = <T>(value: T): T =>
+    JSON.parse(JSON.stringify(value), (_k, v) => (typeof v === 'string' ? deid.text(v) : v)) as T;
+  const signed = JSON.stringify(draftFromSections(clean(finalSections)));
+  const drafted = JSON.stringify(clean(draft));
+  return {
+    messages: [...prompt.messages, { role: 'assistant', content: signed }],
+    metadata: { pipeline: 'radiology', kind: 'draft-and-signed', draft: drafted, edited },
+  };
 }

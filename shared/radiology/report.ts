@@ -82,3 +82,38 @@ export function reportSections(draft: DraftReport): Record<SectionName, string> 
     ].join('\n'),
   };
 }
+
+const FINDING_LINE = /^([A-Za-z][A-Za-z ()/-]{0,40}):\s+(.+)$/;
+
+/** Reads signed section texts back into the model's output shape (the inverse of `reportSections`). */
+export function draftFromSections(sections: Record<SectionName, string>): DraftReport {
+  const lines = (text: string) =>
+    text
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
+  const findings: DraftReport['findings'] = [];
+  for (const line of lines(sections.findings)) {
+    const m = FINDING_LINE.exec(line);
+    const last = findings.at(-1);
+    if (m) findings.push({ system: m[1]!, text: m[2]! });
+    else if (last) last.text = `${last.text} ${line}`;
+    else findings.push({ system: 'Findings', text: line });
+  }
+  const impression: string[] = [];
+  const recommendations: string[] = [];
+  for (const line of lines(sections.impression)) {
+    const rec = /^Recommendation:\s*(.+)$/i.exec(line);
+    if (rec) recommendations.push(rec[1]!);
+    else impression.push(line.replace(/^\d+[.)]\s*/, ''));
+  }
+  return {
+    examination: sections.examination,
+    clinicalHistory: sections.clinicalHistory,
+    comparison: sections.comparison,
+    technique: sections.technique,
+    findings: findings.length > 0 ? findings : [{ system: 'Findings', text: sections.findings.trim() }],
+    impression: impression.length > 0 ? impression : [sections.impression.trim()],
+    recommendations,
+  };
+}

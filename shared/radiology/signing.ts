@@ -1,21 +1,10 @@
-import {
-  createHash,
-  createPrivateKey,
-  createPublicKey,
-  generateKeyPairSync,
-  type JsonWebKey,
-  type KeyObject,
-  sign,
-  verify,
-} from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { createPublicKey, type JsonWebKey, verify } from 'node:crypto';
 import { canonicalJson } from '../audit/canonical';
 
 export interface ReportSignature {
   algorithm: 'ES256';
   keyId: string;
-  /** Public key to verify with (JWK, P-256). */
+  /** The signer's public key (JWK, P-256), for information only: verification uses the trusted key for keyId. */
   publicKey: JsonWebKey;
   /** Base64 of the raw (IEEE P1363) r||s signature over SHA-256 of the canonical report JSON. */
   value: string;
@@ -31,53 +20,13 @@ export interface ReportSigner {
   sign(bytes: Buffer): Promise<Buffer>;
 }
 
-export function localKeySigner(dir: string): ReportSigner {
-  const file = path.join(dir, 'radiology-signing.pem');
-  let key: KeyObject;
-  if (existsSync(file)) key = createPrivateKey(readFileSync(file, 'utf8'));
-  else {
-    mkdirSync(dir, { recursive: true });
-    key = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey;
-    writeFileSync(file, key.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
-  }
-  const jwk = createPublicKey(key).export({ format: 'jwk' });
-  const keyId = `local:${createHash('sha256').update(JSON.stringify(jwk)).digest('hex').slice(0, 16)}`;
-  return {
-    keyId,
-    publicKey: async () => jwk,
-    sign: async (bytes) => sign('sha256', bytes, { key, dsaEncoding: 'ieee-p1363' }),
-  };
+/** The keys a verifier trusts; never the one a signed file carries. */
+export interface TrustedKeys {
+  /** The trusted public key for `keyId`, or why that key id is not trusted. */
+  resolve(keyId: string): Promise<{ key: JsonWebKey } | { refused: string }>;
 }
 
-/** Azure Key Vault (key `radiology-signing`, EC-HSM P-256): the real CryptographyClient call. */
-export async function keyVaultSigner(keyId: string): Promise<ReportSigner> {
-  const [{ CryptographyClient, KeyClient }, { DefaultAzureCredential }] = await Promise.all([
-    import('@azure/keyvault-keys'),
-    import('@azure/identity'),
-  ]);
-  const credential = new DefaultAzureCredential();
-  const client = new CryptographyClient(keyId, credential);
-  const url = new URL(keyId);
-  const name = url.pathname.split('/')[2]!;
-  const keys = new KeyClient(url.origin, credential);
-  return {
-    keyId,
-    async publicKey() {
-      const key = await keys.getKey(name);
-      const jwk = key.key!;
-      return {
-        kty: 'EC',
-        crv: 'P-256',
-        x: Buffer.from(jwk.x!).toString('base64url'),
-        y: Buffer.from(jwk.y!).toString('base64url'),
-      };
-    },
-    async sign(bytes) {
-      const digest = createHash('sha256').update(bytes).digest();
-      return Buffer.from((await client.sign('ES256', digest)).result);
-    },
-  };
-}
+export type Verification = { ok: true; signature: ReportSignature } | { ok: false; reason: string };
 
 /** Signs the canonical JSON of the final report. */
 export async function signReport(
@@ -97,12 +46,25 @@ export async function signReport(
   };
 }
 
-export function verifyReport(report: unknown, signature: ReportSignature): boolean {
-  const key = createPublicKey({ key: signature.publicKey, format: 'jwk' });
-  return verify(
+const sameKey = (a: JsonWebKey, b: JsonWebKey) => a.kty === b.kty && a.crv === b.crv && a.x === b.x && a.y === b.y;
+
+/** Checks a signed file (`{report, signature}`) against the trusted key its keyId names. */
+export async function verifySignedReport(file: unknown, trusted: TrustedKeys): Promise<Verification> {
+  const { report, signature } = (file ?? {}) as { report?: unknown; signature?: ReportSignature };
+  if (!report || !signature || typeof signature.keyId !== 'string' || typeof signature.value !== 'string')
+    return { ok: false, reason: 'not a signed report (expected {report, signature: {keyId, value, ...}})' };
+  if (signature.algorithm !== 'ES256') return { ok: false, reason: `algorithm ${signature.algorithm} is not ES256` };
+  const resolved = await trusted.resolve(signature.keyId);
+  if ('refused' in resolved) return { ok: false, reason: resolved.refused };
+  if (signature.publicKey && !sameKey(signature.publicKey, resolved.key))
+    return { ok: false, reason: `the public key in the file is not the trusted key ${signature.keyId}` };
+  const valid = verify(
     'sha256',
     Buffer.from(canonicalJson(report)),
-    { key, dsaEncoding: 'ieee-p1363' },
+    { key: createPublicKey({ key: resolved.key, format: 'jwk' }), dsaEncoding: 'ieee-p1363' },
     Buffer.from(signature.value, 'base64'),
   );
+  if (!valid)
+    return { ok: false, reason: `the signature does not match the content under trusted key ${signature.keyId}` };
+  return { ok: true, signature };
 }

@@ -9,6 +9,8 @@ export interface ReviewDecisionEvent {
   decision: 'approved' | 'modified' | 'rejected';
   content?: unknown;
   reason?: string;
+  /** SHA-256 of the reject reason: what the audit keeps instead of the reason's text. */
+  reasonSha256?: string;
   /** SHA-256 of the change from draft to final (empty diff for approve/reject). */
   diffSha256: string;
   decidedAt: string;
@@ -31,7 +33,12 @@ export function parseDecision(form: URLSearchParams, view: ReviewView<unknown, u
     const reason = (form.get('reason') ?? '').trim();
     if (reason.length < 3) throw new UserError('say why you send it back (at least a few words)', 'reason');
     if (reason.length > 2000) throw new UserError('keep the reason under 2,000 characters', 'reason');
-    return { decision: 'rejected' as const, reason, diffSha256: diffSha256(draft, draft) };
+    return {
+      decision: 'rejected' as const,
+      reason,
+      reasonSha256: createHash('sha256').update(reason).digest('hex'),
+      diffSha256: diffSha256(draft, draft),
+    };
   }
   if (action === 'modify') {
     const content = view.parseModification(form, draft);

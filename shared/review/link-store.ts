@@ -15,10 +15,11 @@ export interface LinkRecord {
   draftRef?: string;
   /** When the reviewer first opened the link (reviewer time = decision − opened). */
   openedAt?: string;
+  revokedAt?: string;
   updatedAt: string;
 }
 
-export type ConsumeResult = { ok: true } | { ok: false; state: LinkState | 'unknown' };
+export type ConsumeResult = { ok: true; etag: string } | { ok: false; state: LinkState | 'unknown' };
 
 /**
  * Single use, enforced by storage: a decision consumes the link with a conditional (ETag) update, so of two
@@ -63,39 +64,66 @@ export class LinkStore {
   async markOpened(nonce: string, now: string): Promise<boolean> {
     const row = await this.get(nonce);
     if (row?.state !== 'issued') return false;
-    return this.#transition(row, 'opened', now, undefined, { openedAt: now });
+    return (await this.#transition(row, 'opened', now, undefined, { openedAt: now })) !== undefined;
   }
 
   async consume(nonce: string, decision: string, now: string): Promise<ConsumeResult> {
     const row = await this.get(nonce);
     if (!row) return { ok: false, state: 'unknown' };
     if (row.state !== 'issued' && row.state !== 'opened') return { ok: false, state: row.state };
-    const won = await this.#transition(row, 'consumed', now, decision);
-    if (won) return { ok: true };
+    const etag = await this.#transition(row, 'consumed', now, decision);
+    if (etag) return { ok: true, etag };
     return { ok: false, state: (await this.get(nonce))?.state ?? 'unknown' };
   }
 
-  async revoke(nonce: string, now: string): Promise<void> {
+  /**
+   * Undoes a consume whose decision never reached the orchestration: back to opened, only if the row is still
+   * exactly as that consume left it (a revocation since then wins).
+   */
+  async reopen(nonce: string, consumedEtag: string, now: string): Promise<boolean> {
     const row = await this.get(nonce);
-    if (row && row.state !== 'consumed') await this.#transition(row, 'revoked', now);
+    if (row?.state !== 'consumed' || row.etag !== consumedEtag) return false;
+    const kept = {
+      instanceId: row.instanceId,
+      reviewId: row.reviewId,
+      reviewer: row.reviewer,
+      pipeline: row.pipeline,
+      ...(row.draftRef ? { draftRef: row.draftRef } : {}),
+      ...(row.openedAt ? { openedAt: row.openedAt } : {}),
+    };
+    return (await this.#transition(row, 'opened', now, undefined, {}, kept)) !== undefined;
   }
 
+  async revoke(nonce: string, now: string): Promise<void> {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const row = await this.get(nonce);
+      if (!row || row.state === 'revoked') return;
+      // A consumed link stays consumed (its decision may be on its way), but the write moves its ETag, so a
+      // decision whose event then fails to leave cannot reopen a link that was withdrawn meanwhile.
+      const state = row.state === 'consumed' ? 'consumed' : 'revoked';
+      if (await this.#transition(row, state, now, undefined, { revokedAt: now })) return;
+    }
+  }
+
+  /** A conditional (ETag) write; the new ETag, or undefined when another writer got there first. */
   async #transition(
     row: LinkRecord & { etag: string },
     state: LinkState,
     now: string,
     decision?: string,
     extra: Record<string, string> = {},
-  ): Promise<boolean> {
+    replaceWith?: Omit<LinkRecord, 'nonce' | 'updatedAt' | 'state'>,
+  ): Promise<string | undefined> {
+    const entity = { partitionKey: 'link', rowKey: row.nonce, ...replaceWith, state, updatedAt: now };
     try {
-      await this.table.updateEntity(
-        { partitionKey: 'link', rowKey: row.nonce, state, updatedAt: now, ...(decision ? { decision } : {}), ...extra },
-        'Merge',
+      const response = await this.table.updateEntity(
+        { ...entity, ...(decision ? { decision } : {}), ...extra },
+        replaceWith ? 'Replace' : 'Merge',
         { etag: row.etag },
       );
-      return true;
+      return String(response.etag);
     } catch (error) {
-      if ((error as { statusCode?: number }).statusCode === 412) return false;
+      if ((error as { statusCode?: number }).statusCode === 412) return undefined;
       throw error;
     }
   }

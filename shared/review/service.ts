@@ -5,6 +5,7 @@ import { UserError } from '../errors';
 import { parseDecision, REVIEW_EVENT, type ReviewDecisionEvent } from './decision';
 import type { LinkStore } from './link-store';
 import { messagePage, reviewPage } from './page';
+import { refusalRecord, refusalTitle } from './refusal';
 import { csrfToken, type LinkClaims, LinkRefused, sameToken, verifyLink } from './token';
 import { viewFor } from './views';
 
@@ -44,20 +45,29 @@ export class ReviewService {
     const claims = verifyLink(this.deps.secret, token, appNow());
     const link = await this.deps.links.get(claims.nonce);
     if (!link || link.instanceId !== claims.instanceId || link.reviewer !== claims.reviewer) {
-      throw new LinkRefused(403, 'This review link was not issued by Enclave.');
+      throw new LinkRefused(403, 'This review link was not issued by Enclave.', 'not-issued', claims);
     }
     if (link.state === 'consumed')
       throw new LinkRefused(
         410,
         `This review has already been decided (${link.decision ?? 'decision recorded'}). Nothing was changed.`,
+        'already-decided',
+        claims,
       );
     if (link.state === 'revoked')
       throw new LinkRefused(
         410,
         'This review link was withdrawn: the review passed to another reviewer. Nothing was changed.',
+        'revoked',
+        claims,
       );
     if (this.deps.requirePrincipal && principal?.toLowerCase() !== claims.reviewer.toLowerCase()) {
-      throw new LinkRefused(403, 'You are signed in as someone other than the reviewer this link was issued to.');
+      throw new LinkRefused(
+        403,
+        'You are signed in as someone other than the reviewer this link was issued to.',
+        'wrong-principal',
+        claims,
+      );
     }
     return { claims, link };
   }
@@ -89,7 +99,7 @@ export class ReviewService {
         cookies: [{ name: COOKIE, value: csrf }],
       };
     } catch (error) {
-      return this.#refused(error);
+      return await this.#refused(error);
     }
   }
 
@@ -109,13 +119,8 @@ export class ReviewService {
     }
     const csrf = csrfToken(this.deps.secret, claims);
     if (!sameToken(form.get('csrf') ?? undefined, csrf) || !sameToken(cookies[COOKIE], csrf)) {
-      return {
-        status: 403,
-        html: messagePage(
-          'Request refused',
-          'The form did not come from this review page (missing or wrong CSRF token). Open the link again.',
-        ),
-      };
+      const message = 'The form did not come from this review page (missing or wrong CSRF token). Open the link again.';
+      return this.#refused(new LinkRefused(403, message, 'csrf', claims));
     }
     const view = viewFor(claims.pipeline);
     const draft = await this.#draft(link);
@@ -135,18 +140,15 @@ export class ReviewService {
       return { status: 400, html: page };
     }
     if (!(await this.deps.decisions.isWaiting(claims.instanceId))) {
-      return {
-        status: 410,
-        html: messagePage('Review closed', 'This review is no longer waiting for a decision. Nothing was changed.'),
-      };
+      const message = 'This review is no longer waiting for a decision. Nothing was changed.';
+      return this.#refused(new LinkRefused(410, message, 'review-closed', claims));
     }
     const now = new Date(this.#now()).toISOString();
     const consumed = await this.deps.links.consume(claims.nonce, parsed.decision, now);
-    if (!consumed.ok)
-      return {
-        status: 410,
-        html: messagePage('Already decided', 'This review has already been decided. Nothing was changed.'),
-      };
+    if (!consumed.ok) {
+      const message = 'This review has already been decided. Nothing was changed.';
+      return this.#refused(new LinkRefused(410, message, 'already-decided', claims));
+    }
     const event: ReviewDecisionEvent = {
       reviewId: claims.reviewId,
       nonce: claims.nonce,
@@ -155,7 +157,11 @@ export class ReviewService {
       openedAt: link.openedAt,
       ...parsed,
     };
-    await this.deps.decisions.raise(claims.instanceId, REVIEW_EVENT, event);
+    try {
+      await this.deps.decisions.raise(claims.instanceId, REVIEW_EVENT, event);
+    } catch {
+      return this.#undeliverable(claims, consumed.etag);
+    }
     const labels = { approved: 'approved', modified: 'approved with your edits', rejected: 'sent back' };
     return {
       status: 200,
@@ -167,12 +173,20 @@ export class ReviewService {
     };
   }
 
-  #refused(error: unknown): PageResponse {
-    if (error instanceof LinkRefused)
-      return {
-        status: error.status,
-        html: messagePage(error.status === 410 ? 'Link no longer valid' : 'Link refused', error.message),
-      };
-    throw error;
+  /** The link was used up but the event never left: give the link back so the reviewer can simply retry. */
+  async #undeliverable(claims: LinkClaims, consumedEtag: string): Promise<PageResponse> {
+    const reopened = await this.deps.links
+      .reopen(claims.nonce, consumedEtag, new Date(this.#now()).toISOString())
+      .catch(() => false);
+    const text = reopened
+      ? 'Your decision could not be handed to the workflow just now. Nothing was recorded and this link still works: try again in a minute.'
+      : 'Your decision could not be handed to the workflow, and this link could not be restored. Nothing was recorded: ask for a new link.';
+    return { status: 503, html: messagePage('Try again', text) };
+  }
+
+  async #refused(error: unknown): Promise<PageResponse> {
+    if (!(error instanceof LinkRefused)) throw error;
+    await this.deps.audit.append(refusalRecord(error.code, error.claims, new Date(this.#now()).toISOString()));
+    return { status: error.status, html: messagePage(refusalTitle(error.code), error.message) };
   }
 }

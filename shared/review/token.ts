@@ -10,11 +10,26 @@ export interface LinkClaims {
   nonce: string;
 }
 
+/** Why a link was refused, as audited (never the token itself). */
+export type RefusalCode =
+  | 'malformed'
+  | 'bad-signature'
+  | 'expired'
+  | 'not-issued'
+  | 'already-decided'
+  | 'revoked'
+  | 'wrong-principal'
+  | 'csrf'
+  | 'review-closed';
+
 export class LinkRefused extends Error {
   override readonly name = 'LinkRefused';
   constructor(
     readonly status: 403 | 410,
     message: string,
+    readonly code: RefusalCode,
+    /** The link's claims when its signature verified; unverified claims are never trusted or recorded. */
+    readonly claims?: LinkClaims,
   ) {
     super(message);
   }
@@ -37,25 +52,28 @@ export function signLink(
 export function verifyLink(secret: string, token: string, now: number): LinkClaims {
   const [body, signature, extra] = token.split('.');
   if (!body || !signature || extra !== undefined)
-    throw new LinkRefused(403, 'This review link is malformed. Use the link from your notification.');
+    throw new LinkRefused(403, 'This review link is malformed. Use the link from your notification.', 'malformed');
   const expected = mac(secret, body);
   const presented = Buffer.from(signature, 'base64url');
   if (presented.length !== expected.length || !timingSafeEqual(presented, expected)) {
     throw new LinkRefused(
       403,
       'This review link is not valid: its signature does not match. It may have been altered.',
+      'bad-signature',
     );
   }
   let claims: LinkClaims;
   try {
     claims = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as LinkClaims;
   } catch {
-    throw new LinkRefused(403, 'This review link is malformed.');
+    throw new LinkRefused(403, 'This review link is malformed.', 'malformed');
   }
   if (typeof claims.expiresAt !== 'number' || now > claims.expiresAt) {
     throw new LinkRefused(
       410,
       'This review link has expired. If the review is still open, a new link was sent to the current reviewer.',
+      'expired',
+      claims,
     );
   }
   return claims;

@@ -37,6 +37,24 @@ test('de-identification removes names (also in free text, with titles and posses
   assert.equal(reidentify('Patient [PATIENT_NAME], [MRN]', mapping), "Patient Margaret O'Connell, MRN-00482913");
 });
 
+/** Sentences that mention a stated negative without a negation word: a contradiction of the radiologist. */
+function contradictions(texts: string[], negatives: string[]): string[] {
+  const sentences = texts.flatMap((t) => t.split(/(?<=[.;])\s+/));
+  return sentences.filter((s) =>
+    negatives.some(
+      (n) =>
+        s.toLowerCase().includes(n.toLowerCase()) && !/\b(?:no|not|without|negative for|free of|absent)\b/i.test(s),
+    ),
+  );
+}
+
+test('the contradiction check catches a negated finding written as present', () => {
+  assert.deepEqual(
+    contradictions(['No consolidation. Left pleural effusion.'], ['pleural effusion', 'consolidation']),
+    ['Left pleural effusion.'],
+  );
+});
+
 test('dates in several formats are all replaced', () => {
   const s = studySchema.parse({
     ...fixture('chest-ct-critical.json'),
@@ -73,9 +91,54 @@ test('the local radiology engine writes every section, keeps laterality and neve
   assert.match(findings, /Left solid nodule in the upper lobe measuring 7 mm, unchanged from the prior study\./);
   assert.match(findings, /No consolidation\./);
   assert.match(findings, /No pleural effusion\./);
-  assert.doesNotMatch(findings, /(?<!No )pleural effusion is present|(?<!No )consolidation is seen/);
+  const negatives = [
+    ...study.findings.filter((f) => f.negated).map((f) => f.observation),
+    ...[...study.dictation.matchAll(/\bNo ([a-z ]+)\./gi)].map((m) => m[1]!),
+  ];
+  assert.deepEqual(negatives, ['consolidation', 'pleural effusion', 'pulmonary embolism']);
+  const sentences = [...draft.findings.map((f) => f.text), ...draft.impression, ...draft.recommendations];
+  assert.deepEqual(contradictions(sentences, negatives), []);
   assert.match(draft.impression[0]!, /^CRITICAL: Right tension pneumothorax/);
   assert.match(draft.impression[1]!, /Right fracture of the 6th rib/);
   assert.ok(draft.recommendations.some((r) => /6–12 months \(Fleischner 2017\)/.test(r)));
   assert.match(draft.technique, /with intravenous contrast/);
+});
+
+test('tricky free text: another clinician named in findings, YYYY/MM/DD and month-year dates, the patient in lower case', () => {
+  const tricky = studySchema.parse({
+    ...fixture('chest-ct-critical.json'),
+    findings: [
+      ...fixture('chest-ct-critical.json').findings,
+      { system: 'pleura', observation: 'drain position discussed with Dr. Alan Whitfield', severity: 'mild' },
+      { system: 'lungs', observation: 'result telephoned to Sarah Lindqvist on the ward', severity: 'mild' },
+    ],
+    comparison: 'CT chest of 2024/03/05 and the chest radiograph of March 2024.',
+    dictation:
+      "margaret o'connell was informed; MARGARET O’CONNELL’s son present. Seen again March 3rd. No pulmonary embolism.",
+  });
+  const { study: clean, mapping } = deidentify(tricky);
+  const prompt = JSON.stringify(buildDraftPrompt(clean));
+  for (const value of ['Alan', 'Whitfield', 'Sarah', 'Lindqvist', '2024/03/05', 'March 2024', 'March 3rd', 'margaret'])
+    assert.ok(!prompt.toLowerCase().includes(value.toLowerCase()), `the prompt still contains "${value}"`);
+  assert.ok(!/o['’]connell/i.test(prompt), 'the patient surname in any case');
+  assert.equal(clean.findings.at(-2)!.observation, 'drain position discussed with [PERSON]');
+  assert.equal(clean.findings.at(-1)!.observation, 'result telephoned to [PERSON_2] on the ward');
+  assert.equal(clean.comparison, 'CT chest of [DATE_2] and the chest radiograph of [DATE_3].');
+  assert.match(
+    clean.dictation,
+    /^\[PATIENT_NAME\] was informed; \[PATIENT_NAME\]['’]s son present\. Seen again \[DATE_\d\]\./,
+  );
+  assert.equal(
+    reidentify(clean.findings.at(-2)!.observation, mapping),
+    'drain position discussed with Dr. Alan Whitfield',
+  );
+  assert.match(clean.dictation, /No pulmonary embolism\.$/, 'clinical text around the identifiers is kept');
+});
+
+test('measurements after a month-like word are not taken for dates', () => {
+  const s = studySchema.parse({
+    ...fixture('chest-ct-critical.json'),
+    dictation: 'Nodule may 5 mm larger; recheck in May 2027.',
+  });
+  assert.equal(deidentify(s).study.dictation, 'Nodule may 5 mm larger; recheck in [DATE_3].');
 });

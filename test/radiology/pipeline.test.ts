@@ -5,7 +5,8 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { RunningHost } from '../../local/host/index';
 import type { RunningModelServer } from '../../local/model/server';
-import { type ReportSignature, verifyReport } from '../../shared/radiology/signing';
+import { verifySignedReport } from '../../shared/radiology/signing';
+import { localTrustedKeys } from '../../shared/radiology/signing-local';
 import { outbox, startAppHost } from '../support/app-host';
 import { asReviewer } from '../support/browser';
 import { durableApi } from '../support/durable';
@@ -20,6 +21,7 @@ const fixture = JSON.parse(
 );
 let server: RunningModelServer;
 let host: RunningHost;
+const keysDir = mkdtempSync(path.join(tmpdir(), 'enclave-keys-'));
 
 before(async () => {
   server = await localModelServer();
@@ -28,7 +30,7 @@ before(async () => {
     {
       MODEL_ENDPOINTS: JSON.stringify(endpointsOf(server)),
       MODEL_API_KEY: server.apiKey,
-      ENCLAVE_KEYS_DIR: mkdtempSync(path.join(tmpdir(), 'enclave-keys-')),
+      ENCLAVE_KEYS_DIR: keysDir,
       MODEL_BREAKER_OPEN_MS: '200',
     },
     undefined,
@@ -66,8 +68,17 @@ test('PACS study with a critical finding: urgent alert, PHI-free draft in the EU
     });
   const first = await submit();
   assert.equal(first.status, 202);
-  const { instanceId } = (await first.json()) as { instanceId: string };
+  const accepted = (await first.json()) as { instanceId: string; statusQueryGetUri: string; reviewListUri: string };
+  const { instanceId } = accepted;
   assert.equal(instanceId, 'radiology-ACC-2026-118842');
+  assert.equal(accepted.statusQueryGetUri, `${host.url}/api/radiology/studies/ACC-2026-118842`);
+  assert.equal(accepted.reviewListUri, `${host.url}/api/review`);
+  assert.equal(first.headers.get('location'), accepted.statusQueryGetUri);
+  const headers: string[] = [];
+  first.headers.forEach((value, name) => headers.push(`${name}: ${value}`));
+  const answer = JSON.stringify([accepted, headers]);
+  assert.ok(!/code=|raiseEvent|durabletask|sendEventPostUri/.test(answer), `no system key or event URL: ${answer}`);
+  assert.equal((await fetch(accepted.reviewListUri)).status, 200, 'the review list opens');
   assert.equal(
     ((await (await submit()).json()) as { duplicate: boolean }).duplicate,
     true,
@@ -138,17 +149,23 @@ test('PACS study with a critical finding: urgent alert, PHI-free draft in the EU
     'radiology-signed/ACC-2026-118842.pdf',
   ]);
 
+  const status = (await (await fetch(accepted.statusQueryGetUri)).json()) as {
+    stage: string;
+    timing: { draftMs: number; reviewerMs: number };
+  };
+  assert.equal(status.stage, 'filed');
+  assert.deepEqual(status.timing, { draftMs: output.draftMs, reviewerMs: output.reviewerMs });
+
   const signed = blobService().getContainerClient('radiology-signed');
   const filed = JSON.parse(
     (await signed.getBlockBlobClient('ACC-2026-118842.json').downloadToBuffer()).toString('utf8'),
-  ) as { report: { sections: { impression: string }; patient: { name: string } }; signature: ReportSignature };
+  ) as { report: { sections: { impression: string }; patient: { name: string } }; signature: unknown };
   assert.equal(filed.report.sections.impression, edited);
   assert.equal(filed.report.patient.name, "Margaret O'Connell", 'the filed report is re-identified');
-  assert.equal(verifyReport(filed.report, filed.signature), true);
-  assert.equal(
-    verifyReport({ ...filed.report, sections: { ...filed.report.sections, impression: 'tampered' } }, filed.signature),
-    false,
-  );
+  const trusted = localTrustedKeys(keysDir);
+  assert.equal((await verifySignedReport(filed, trusted)).ok, true);
+  const tampered = { ...filed, report: { ...filed.report, sections: { ...filed.report.sections, impression: 'x' } } };
+  assert.equal((await verifySignedReport(tampered, trusted)).ok, false);
   const fhir = JSON.parse(
     (await signed.getBlockBlobClient('ACC-2026-118842.fhir.json').downloadToBuffer()).toString('utf8'),
   );
@@ -158,6 +175,18 @@ test('PACS study with a critical finding: urgent alert, PHI-free draft in the EU
   );
   const pdf = await signed.getBlockBlobClient('ACC-2026-118842.pdf').downloadToBuffer();
   assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
+
+  const month = blobService()
+    .getContainerClient('finetune')
+    .getAppendBlobClient(`radiology/${(fhir.issued as string).slice(0, 7)}.jsonl`);
+  const pair = (await month.downloadToBuffer())
+    .toString('utf8')
+    .split('\n')
+    .find((l) => l.includes('chest drain advised'));
+  assert.ok(pair, 'the signed pair reached the fine-tuning file');
+  assert.match(pair, /Discussed with \[PERSON\] at 14:10; chest drain advised/);
+  for (const phi of ["O'Connell", 'Margaret', 'MRN-00482913', 'ACC-2026-118842', 'Patel'])
+    assert.ok(!pair.includes(phi), `PHI "${phi}" in the fine-tuning data`);
 
   const audit = await verifyTodaysAudit();
 

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import type { RunningHost } from '../../local/host/index';
 import { outbox, startAppHost } from '../support/app-host';
+import { auditRecordsOf } from '../support/audit';
 import { durableApi } from '../support/durable';
 import { submitReview } from '../support/review-form';
 import { blobService, waitFor } from '../support/storage';
@@ -99,6 +101,13 @@ describe('review sub-orchestration on the local host with the test clock', () =>
       [output.outcome, output.reviewer, output.reason, output.escalated],
       ['rejected', 'first@bank.example', 'Limits table is stale', false],
     );
+    const decision = (await auditRecordsOf([id])).find((r) => r.event === 'decision');
+    assert.equal(
+      decision?.reason,
+      `sha256:${createHash('sha256').update('Limits table is stale').digest('hex')}`,
+      'the audit keeps the reason as a hash only',
+    );
+    assert.ok(!JSON.stringify(await auditRecordsOf([id])).includes('Limits table'));
     assert.ok(Date.parse(String(output.openedAt)) <= Date.parse(String(output.decidedAt)), 'opened before decided');
   });
 
@@ -115,6 +124,20 @@ describe('review sub-orchestration on the local host with the test clock', () =>
     await decide(backup, { decision: 'approve' });
     const output = (await api.until(id)).output as { outcome: string; reviewer: string; escalated: boolean };
     assert.deepEqual([output.outcome, output.reviewer, output.escalated], ['approved', 'backup@bank.example', true]);
+    const trail = (await auditRecordsOf([id])).map((r) => [r.event, r.reviewer, r.reason ?? '']);
+    assert.deepEqual(
+      trail.filter(([event]) => event !== 'link-opened'),
+      [
+        ['link-issued', 'first@bank.example', ''],
+        ['reminder-sent', 'first@bank.example', ''],
+        ['escalated', 'first@bank.example', 'link revoked'],
+        ['link-issued', 'backup@bank.example', ''],
+        ['escalated', 'backup@bank.example', ''],
+        ['link-refused', 'first@bank.example', 'revoked'], // the old link opened,
+        ['link-refused', 'first@bank.example', 'revoked'], // and posted
+        ['decision', 'backup@bank.example', ''],
+      ],
+    );
   });
 
   test('nobody decides: the review expires after the escalation window', async () => {
@@ -126,6 +149,9 @@ describe('review sub-orchestration on the local host with the test clock', () =>
     await linkFor(id, 'review-escalated');
     await advance(24 * HOUR);
     assert.deepEqual((await api.until(id)).output, { outcome: 'expired', escalated: true });
+    const notice = (await outbox()).find((n) => n.instanceId === id && n.kind === 'review-expired');
+    const expired = (await auditRecordsOf([id])).find((r) => r.event === 'expired' && r.decision === 'expired');
+    assert.deepEqual([notice?.to, expired?.reviewer], ['backup@bank.example', 'backup@bank.example']);
   });
 
   test('replayed, forged and altered links change nothing', async () => {

@@ -1,18 +1,18 @@
 import { createHash } from 'node:crypto';
 import type { ContainerClient } from '@azure/storage-blob';
 import type { AuditSink } from '../../shared/audit/records';
-import type { CriticalFinding } from '../../shared/radiology/critical';
-import { detectCritical } from '../../shared/radiology/critical';
+import { type CriticalFinding, type CriticalRule, detectCritical } from '../../shared/radiology/critical';
 import { deidentify, reidentify } from '../../shared/radiology/deidentify';
 import { diagnosticReport } from '../../shared/radiology/fhir';
 import { finetuneRecord } from '../../shared/radiology/finetune';
 import { reportPdf } from '../../shared/radiology/pdf';
 import { buildDraftPrompt } from '../../shared/radiology/prompt';
-import { draftReportSchema, reportSections } from '../../shared/radiology/report';
+import { type DraftReport, draftReportSchema, reportSections } from '../../shared/radiology/report';
 import type { RadiologyReviewDraft } from '../../shared/radiology/review-view';
 import { type ReportSigner, signReport } from '../../shared/radiology/signing';
 import { type Study, studySchema } from '../../shared/radiology/study';
 import type { Notifier } from '../../shared/review/notifier';
+import { appendOnce } from './finetune-log';
 import type { FiledReport, FinishedDraft, PreparedDraft, RadiologyRun, Sections } from './types';
 
 export interface RadiologyDeps {
@@ -23,6 +23,8 @@ export interface RadiologyDeps {
   audit: AuditSink;
   notifier: Notifier;
   signer: () => Promise<ReportSigner>;
+  /** The site's critical results list (RADIOLOGY_CRITICAL_FINDINGS). */
+  criticalRules: CriticalRule[];
   now?: () => number;
 }
 
@@ -101,7 +103,7 @@ export function createRadiologyActivities(deps: RadiologyDeps) {
           safetyContext: { clinical: true },
         },
         mappingRef,
-        critical: detectCritical(study.findings, study.dictation),
+        critical: detectCritical(study.findings, study.dictation, deps.criticalRules),
         startedAt: iso(),
       };
     },
@@ -219,7 +221,8 @@ export function createRadiologyActivities(deps: RadiologyDeps) {
       ];
       let created = 0;
       for (const [name, data, type] of files) if (await writeOnce(deps.signed, name, data, type)) created++;
-      await appendFinetune(deps, run.accession, study, sections, input.decidedAt);
+      const edited = JSON.stringify(sections) !== JSON.stringify(draft.sections);
+      await appendFinetune(deps, run.accession, study, sections, edited, input.decidedAt);
       if (created > 0) {
         await pipelineEvent(run, instanceId, 'signed', { actor: input.signer });
         await pipelineEvent(run, instanceId, 'filed', {
@@ -254,14 +257,11 @@ async function appendFinetune(
   accession: string,
   study: Study,
   sections: Sections,
+  edited: boolean,
   at: string,
 ): Promise<void> {
   await deps.finetune.createIfNotExists();
-  const marker = `radiology/pairs/${sha(accession)}.done`;
-  if (!(await writeOnce(deps.finetune, marker, at, 'text/plain'))) return;
-  const draft = await readJson<unknown>(deps.studies, `${accession}.draft-deidentified.json`);
-  const line = `${JSON.stringify(finetuneRecord(study, draft, sections))}\n`;
-  const file = deps.finetune.getAppendBlobClient(`radiology/${at.slice(0, 7)}.jsonl`);
-  await file.createIfNotExists();
-  await file.appendBlock(line, Buffer.byteLength(line));
+  const draft = await readJson<DraftReport>(deps.studies, `${accession}.draft-deidentified.json`);
+  const line = `${JSON.stringify(finetuneRecord(study, draft, sections, edited))}\n`;
+  await appendOnce(deps.finetune, `radiology/pairs/${sha(accession)}.json`, `radiology/${at.slice(0, 7)}.jsonl`, line);
 }

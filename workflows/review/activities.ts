@@ -48,7 +48,21 @@ export function createReviewActivities(deps: ReviewActivityDeps) {
     async notifyReviewer(notice: Notice): Promise<void> {
       await deps.notifier.send({ ...notice, at: now() });
     },
-    async revokeReviewLink(input: { nonce: string }): Promise<void> {
+    /** Withdraws a link and records whose, and why (the audit schema has no revocation event: the cause names it). */
+    async revokeReviewLink(input: { nonce: string; because?: 'escalated' | 'expired' }): Promise<void> {
+      const link = await deps.links.get(input.nonce);
+      if (!link || link.state === 'consumed' || link.state === 'revoked') return;
+      // Recorded before the write, so a crash in between repeats the record rather than losing it.
+      await deps.audit.append({
+        kind: 'review',
+        timestamp: now(),
+        event: input.because ?? 'escalated',
+        pipeline: link.pipeline,
+        instanceId: link.instanceId,
+        subjectId: link.reviewId,
+        reviewer: link.reviewer,
+        reason: 'link revoked',
+      });
       await deps.links.revoke(input.nonce, now());
     },
     async auditReview(input: {
@@ -59,6 +73,8 @@ export function createReviewActivities(deps: ReviewActivityDeps) {
       subjectId: string;
       decision?: 'approved' | 'modified' | 'rejected' | 'expired';
       diffSha256?: string;
+      /** `sha256:<hex>` of a reject reason; never its text. */
+      reason?: string;
     }): Promise<void> {
       await deps.audit.append({ kind: 'review', timestamp: now(), ...input });
     },

@@ -53,7 +53,11 @@ export const reviewOrchestrator: OrchestrationHandler = function* (context: Orch
       timer.cancel();
       const event = decision.result as ReviewDecisionEvent;
       if (event.nonce !== link.nonce) continue; // a decision through a withdrawn link: not this review's any more
-      yield audit('decision', event.reviewer, { decision: event.decision, diffSha256: event.diffSha256 });
+      yield audit('decision', event.reviewer, {
+        decision: event.decision,
+        diffSha256: event.diffSha256,
+        ...(event.reasonSha256 ? { reason: `sha256:${event.reasonSha256}` } : {}),
+      });
       const outcome: ReviewOutcome = {
         outcome: event.decision,
         reviewer: event.reviewer,
@@ -72,7 +76,10 @@ export const reviewOrchestrator: OrchestrationHandler = function* (context: Orch
       yield audit('reminder-sent', request.reviewer);
       continue;
     }
-    yield context.df.callActivity(REVOKE_REVIEW_LINK, { nonce: link.nonce });
+    yield context.df.callActivity(REVOKE_REVIEW_LINK, {
+      nonce: link.nonce,
+      because: escalated ? 'expired' : 'escalated',
+    });
     if (!escalated) {
       escalated = true;
       link = yield context.df.callActivity(ISSUE_REVIEW_LINK, {
@@ -87,8 +94,9 @@ export const reviewOrchestrator: OrchestrationHandler = function* (context: Orch
       yield audit('escalated', request.backupReviewer);
       continue;
     }
-    yield context.df.callActivity(NOTIFY_REVIEWER, notice('review-expired', request.reviewer));
-    yield audit('expired', request.backupReviewer, { decision: 'expired' });
+    // The notice and the record name the same person: the reviewer whose link just expired (the backup by now).
+    yield context.df.callActivity(NOTIFY_REVIEWER, notice('review-expired', link.reviewer));
+    yield audit('expired', link.reviewer, { decision: 'expired' });
     const expired: ReviewOutcome = { outcome: 'expired', escalated };
     return expired;
   }

@@ -1,0 +1,33 @@
+import type { ReviewRecord } from '../audit/records';
+import type { LinkClaims, RefusalCode } from './token';
+
+const TITLES: Record<RefusalCode, string> = {
+  malformed: 'Link refused',
+  'bad-signature': 'Link refused',
+  'not-issued': 'Link refused',
+  'wrong-principal': 'Link refused',
+  csrf: 'Request refused',
+  expired: 'Link no longer valid',
+  revoked: 'Link no longer valid',
+  'already-decided': 'Already decided',
+  'review-closed': 'Review closed',
+};
+
+export const refusalTitle = (code: RefusalCode) => TITLES[code];
+
+/**
+ * The audit record of a refused link: the reviewer and instance only from a link whose signature verified
+ * (anything else is the caller's unverified text), the reason as a code, never the token.
+ */
+export function refusalRecord(code: RefusalCode, claims: LinkClaims | undefined, at: string): ReviewRecord {
+  return {
+    kind: 'review',
+    timestamp: at,
+    event: 'link-refused',
+    pipeline: claims?.pipeline ?? 'unknown',
+    instanceId: claims?.instanceId ?? 'unknown',
+    subjectId: claims?.reviewId ?? 'unknown',
+    reviewer: claims?.reviewer ?? 'unknown',
+    reason: code,
+  };
+}
