@@ -5,7 +5,6 @@ import { z } from 'zod';
 import { now } from '../shared/clock';
 import { loadConfig } from '../shared/config';
 import { statutoryDeadline } from '../shared/foia/clock';
-import { readFoiaConfig } from '../shared/foia/config';
 import { foiaView } from '../shared/foia/review-view';
 import { registerView } from '../shared/review/views';
 import { blobServiceClient } from '../shared/storage/clients';
@@ -85,7 +84,7 @@ app.storageBlob('foiaInbox', {
     if (file === 'request.json' || file.endsWith('.reason.txt')) return;
     const bytes = Buffer.isBuffer(blob) ? blob : Buffer.from(String(blob));
     const config = loadConfig();
-    const foia = readFoiaConfig();
+    const foia = config.foia;
     const inbox = blobServiceClient(config.storage).getContainerClient('foia-inbox');
     let meta = { requester: 'unknown', receivedDate: new Date(now()).toISOString().slice(0, 10) };
     try {

@@ -4,7 +4,6 @@ import { loadConfig } from '../shared/config';
 import { UserError } from '../shared/errors';
 import { parseRadiologyRequest } from '../shared/radiology/intake';
 import { radiologyView } from '../shared/radiology/review-view';
-import { readRadiologySettings } from '../shared/radiology/settings';
 import { registerView } from '../shared/review/views';
 import { blobServiceClient } from '../shared/storage/clients';
 import { createRadiologyActivities } from '../workflows/radiology/activities';
@@ -39,7 +38,7 @@ registerActivities(activities, {
 /** Stores the validated study and starts its run, once per accession number. */
 async function submit(raw: unknown, source: string, client: df.DurableClient, requestedBy: string, ipAddress: string) {
   const config = loadConfig();
-  const settings = readRadiologySettings();
+  const settings = config.radiology;
   const intake = parseRadiologyRequest(raw, source);
   const accession = intake.study.accessionNumber;
   const studies = blobServiceClient(config.storage).getContainerClient(STUDIES_CONTAINER);

@@ -6,7 +6,6 @@ import { deidentify, reidentify } from '../../shared/radiology/deidentify';
 import { parseRadiologyRequest } from '../../shared/radiology/intake';
 import { buildDraftPrompt } from '../../shared/radiology/prompt';
 import { draftReportSchema } from '../../shared/radiology/report';
-import { readRadiologySettings } from '../../shared/radiology/settings';
 import { verifySignedReport } from '../../shared/radiology/signing';
 import { trustedReportKeys } from '../../shared/radiology/signing-keys';
 import { batchGateway } from '../local-gateway';
@@ -44,7 +43,7 @@ export function register(program: Command): void {
               critical: detectCritical(
                 intake.study.findings,
                 intake.study.dictation,
-                readRadiologySettings().criticalRules,
+                loadConfig().radiology.criticalRules,
               ),
               prompt: prompt.messages,
               region: result.region,
@@ -71,7 +70,7 @@ export function register(program: Command): void {
       } catch (error) {
         throw new Error(`${file}: ${(error as Error).message}`);
       }
-      const result = await verifySignedReport(parsed, trustedReportKeys(readRadiologySettings()));
+      const result = await verifySignedReport(parsed, trustedReportKeys(loadConfig().radiology));
       if (!result.ok) {
         console.error(`INVALID: ${file}: ${result.reason}`);
         process.exitCode = 1;

@@ -1,3 +1,5 @@
+import { type FoiaConfig, readFoiaConfig } from '../foia/config';
+import { type RadiologySettings, readRadiologySettings } from '../radiology/settings';
 import { type AuditConfig, readAuditConfig } from './audit';
 import type { Env } from './env';
 import { type ModelConfig, readModelConfig } from './model';
@@ -12,6 +14,8 @@ export interface Config {
   audit: AuditConfig;
   model: ModelConfig;
   review: ReviewConfig;
+  radiology: RadiologySettings;
+  foia: FoiaConfig;
 }
 
 /** The one place settings are read. Tests call it with a plain object. */
@@ -23,5 +27,7 @@ export function loadConfig(env: Env = process.env): Config {
     audit: readAuditConfig(env),
     model: readModelConfig(env, environment),
     review: readReviewConfig(env, environment),
+    radiology: readRadiologySettings(env),
+    foia: readFoiaConfig(env),
   };
 }

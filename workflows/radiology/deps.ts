@@ -1,6 +1,5 @@
 import { createAuditSink } from '../../shared/audit/index';
 import type { Config } from '../../shared/config';
-import { readRadiologySettings } from '../../shared/radiology/settings';
 import type { ReportSigner } from '../../shared/radiology/signing';
 import { reportSigner } from '../../shared/radiology/signing-keys';
 import { blobServiceClient } from '../../shared/storage/clients';
@@ -11,7 +10,7 @@ import { SIGNED_CONTAINER, STUDIES_CONTAINER } from './names';
 let signer: Promise<ReportSigner> | undefined;
 
 export async function radiologyDeps(config: Config): Promise<RadiologyDeps> {
-  const settings = readRadiologySettings();
+  const settings = config.radiology;
   const blobs = blobServiceClient(config.storage);
   const review = await reviewDeps(config);
   return {
