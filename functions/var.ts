@@ -7,6 +7,7 @@ import { registerView } from '../shared/review/views';
 import { resolveTimeZone } from '../shared/time-zone';
 import { isBusinessDay, localDate } from '../shared/var/calendar';
 import { varView } from '../shared/var/review-view';
+import { firedOccurrence, VAR_SCHEDULE } from '../shared/var/schedule';
 import { createVarActivities } from '../workflows/var/activities';
 import { varDeps } from '../workflows/var/deps';
 import {
@@ -50,6 +51,7 @@ function runFor(date: string, cutoffAt: string, requestedBy: string): VarRun {
     date,
     cutoffAt,
     pollMs: Number(process.env.VAR_POLL_MINUTES ?? 15) * 60_000,
+    holidays: holidays(),
     reviewer: process.env.VAR_REVIEWER ?? 'risk.manager@bank.example',
     backupReviewer: process.env.VAR_BACKUP_REVIEWER ?? 'deputy.risk@bank.example',
     executives: (process.env.VAR_EXECUTIVES ?? 'cro@bank.example,cfo@bank.example').split(',').map((e) => e.trim()),
@@ -74,15 +76,18 @@ async function start(client: df.DurableClient, run: VarRun): Promise<{ instanceI
 }
 
 app.timer('varDaily', {
-  schedule: '0 0 5 * * 1-5',
+  schedule: VAR_SCHEDULE,
   extraInputs: [df.input.durableClient()],
   handler: async (timer: Timer, context: InvocationContext) => {
-    const scheduled = Date.parse(timer.scheduleStatus?.last ?? new Date(now()).toISOString());
-    const date = localDate(scheduled, resolveTimeZone(process.env.WEBSITE_TIME_ZONE));
+    const zone = resolveTimeZone(process.env.WEBSITE_TIME_ZONE);
+    const scheduled = firedOccurrence(VAR_SCHEDULE, zone, now(), timer.isPastDue);
+    const date = localDate(scheduled, zone);
     if (!isBusinessDay(date, holidays())) return context.log(`no VaR report on ${date}: not a business day`);
     const cutoffAt = new Date(scheduled + Number(process.env.VAR_CUTOFF_HOURS ?? 3) * 3600_000).toISOString();
     const { instanceId, duplicate } = await start(df.getClient(context), runFor(date, cutoffAt, 'system:var-schedule'));
-    context.log(duplicate ? `${instanceId} already exists` : `started ${instanceId}`);
+    context.log(
+      `${duplicate ? `${instanceId} already exists` : `started ${instanceId}`}${timer.isPastDue ? ' (past due)' : ''}`,
+    );
   },
 });
 

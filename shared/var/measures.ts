@@ -30,15 +30,24 @@ export function parametricVaR(exposures: Float64Array, returns: Float64Array[], 
   return { sigma, var: z * sigma, marginal, component: marginal.map((m, i) => m * w[i]!) };
 }
 
-/** Monte Carlo VaR: correlated normal (Cholesky) or Student-t scenarios of the returns, seeded. */
-export function monteCarloPnl(
+export interface MonteCarloSpec {
+  scenarios: number;
+  seed: number;
+  distribution: 'normal' | 'student-t';
+  dof: number;
+}
+
+/**
+ * Correlated normal (Cholesky) or Student-t scenarios of the returns, seeded; returns the portfolio P&L per
+ * scenario and, for the scenarios in `capture`, the P&L of each position (for the scenario decomposition).
+ */
+function simulate(
   exposures: Float64Array,
   returns: Float64Array[],
-  scenarios: number,
-  seed: number,
-  distribution: 'normal' | 'student-t' = 'normal',
-  dof = 5,
-): Float64Array {
+  spec: MonteCarloSpec,
+  capture?: ReadonlySet<number>,
+): { pnl: Float64Array; positions: Map<number, Float64Array> } {
+  const { scenarios, seed, distribution, dof } = spec;
   const cov = covariance(returns);
   const l = cholesky(cov);
   const n = exposures.length;
@@ -46,6 +55,7 @@ export function monteCarloPnl(
   const normal = seededNormals(seed);
   const z = new Float64Array(n);
   const out = new Float64Array(scenarios);
+  const positions = new Map<number, Float64Array>();
   const tScale = Math.sqrt((dof - 2) / dof);
   for (let s = 0; s < scenarios; s++) {
     for (let i = 0; i < n; i++) z[i] = normal();
@@ -55,14 +65,41 @@ export function monteCarloPnl(
       for (let k = 0; k < dof; k++) chi += normal() ** 2;
       mix = Math.sqrt(dof / chi) * tScale;
     }
+    const kept = capture?.has(s) ? new Float64Array(n) : undefined;
     let pnl = 0;
     for (let i = 0; i < n; i++) {
       let r = 0;
       const row = l[i]!;
       for (let k = 0; k <= i; k++) r += row[k]! * z[k]!;
-      pnl += exposures[i]! * (means[i]! + r * mix);
+      const x = exposures[i]! * (means[i]! + r * mix);
+      pnl += x;
+      if (kept) kept[i] = x;
     }
     out[s] = pnl;
+    if (kept) positions.set(s, kept);
   }
-  return out;
+  return { pnl: out, positions };
+}
+
+/** Monte Carlo P&L scenarios: correlated normal (Cholesky) or Student-t, seeded. */
+export function monteCarloPnl(
+  exposures: Float64Array,
+  returns: Float64Array[],
+  scenarios: number,
+  seed: number,
+  distribution: 'normal' | 'student-t' = 'normal',
+  dof = 5,
+): Float64Array {
+  return simulate(exposures, returns, { scenarios, seed, distribution, dof }).pnl;
+}
+
+/** Replays the same seeded simulation and returns each position's P&L in the given scenarios. */
+export function monteCarloPositionPnl(
+  exposures: Float64Array,
+  returns: Float64Array[],
+  spec: MonteCarloSpec,
+  scenarioIndices: number[],
+): Float64Array[] {
+  const { positions } = simulate(exposures, returns, spec, new Set(scenarioIndices));
+  return scenarioIndices.map((s) => positions.get(s)!);
 }

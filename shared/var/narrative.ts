@@ -2,6 +2,8 @@ import type { FactsSheet } from './facts';
 
 export const money = (x: number, currency: string) =>
   `${currency} ${Math.abs(x).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+/** A change: the sign first, then the amount as `money` writes it. */
+export const signedMoney = (x: number, currency: string) => `${x < 0 ? '-' : '+'}${money(x, currency)}`;
 const pct = (x: number) => `${x.toFixed(2)}%`;
 
 /** The facts the model sees: everything but the raw P&L vectors. */
@@ -43,11 +45,10 @@ export function templateNarrative(facts: FactsSheet, options: { addressesComment
   );
   if (facts.change) {
     const dir = facts.change.deltaVar99 >= 0 ? 'up' : 'down';
-    const top = facts.change.topContributors
-      .map((t) => `${t.ticker} (${t.delta >= 0 ? '+' : '-'}${money(t.delta, c)})`)
-      .join(', ');
+    const top = facts.change.topContributors.map((t) => `${t.ticker} (${signedMoney(t.delta, c)})`).join(', ');
+    const rest = facts.change.residual;
     parts.push(
-      `Since ${facts.change.previousDate} the 99% VaR is ${dir} ${money(facts.change.deltaVar99, c)}, driven mainly by ${top}.`,
+      `Since ${facts.change.previousDate} the 99% VaR is ${dir} ${money(facts.change.deltaVar99, c)}, driven mainly by ${top}; all other instruments together ${rest >= 0 ? 'add' : 'take off'} ${money(rest, c)}.`,
     );
   }
   const breaches = facts.byDesk.filter((d) => d.breach);

@@ -3,7 +3,7 @@ import { escapeHtml } from '../review/html';
 import type { ReviewView } from '../review/view';
 import type { FactsSheet } from './facts';
 import { checkNarrativeGrounding } from './grounding';
-import { backtestSvg, desksSvg, distributionSvg, headlineRows } from './report';
+import { flagsHtml, reportBodyHtml } from './report';
 
 export interface VarReviewDraft {
   date: string;
@@ -17,13 +17,7 @@ export const varView: ReviewView<VarReviewDraft, { narrative: string }> = {
   pipeline: 'var',
   title: (d) => `VaR report ${d.date}`,
   render(d) {
-    const rows = headlineRows(d.facts)
-      .map(([k, v]) => `<tr><th scope="row">${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`)
-      .join('');
-    const flags = d.flags.length
-      ? `<div class="critical" role="alert">${d.flags.map(escapeHtml).join('<br>')}</div>`
-      : '';
-    return `${flags}<h2>Headline figures</h2><table>${rows}</table><h2>P&amp;L distribution</h2>${distributionSvg(d.facts)}<h2>Contribution by desk</h2>${desksSvg(d.facts)}<h2>Backtest exceptions</h2>${backtestSvg(d.facts)}
+    return `${flagsHtml(d.flags)}${reportBodyHtml(d.facts)}
 <label for="narrative">Executive summary</label><textarea id="narrative" name="narrative" rows="10">${escapeHtml(d.narrative)}</textarea>`;
   },
   parseModification(form, draft) {

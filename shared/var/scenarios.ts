@@ -9,7 +9,7 @@ export interface ScenarioSet {
   desks: string[];
   /** Base-currency exposure per position (quantity × today's price × today's FX). */
   exposures: Float64Array;
-  /** Per position, the return series used by parametric methods (FX-adjusted simple returns). */
+  /** Per position, its P&L per unit of today's value under the convention (what parametric and Monte Carlo use). */
   returns: Float64Array[];
   /** Portfolio P&L per historical day (base currency), by convention. */
   pnl: Float64Array;
@@ -28,8 +28,22 @@ function fxSeries(lake: MarketData, currency: string, dates: string[]): Float64A
 }
 
 /**
- * Historical scenarios: each past day's returns applied to today's positions (full revaluation of the linear
- * book), in base currency with FX moves included. `horizon` 10 uses overlapping 10-day returns.
+ * Return per unit of today's base-currency value V, so position P&L is V·r:
+ * simple r = (P·X)ₜ/(P·X)ₜ₋ₕ − 1; log r = ln((P·X)ₜ/(P·X)ₜ₋ₕ), the log-return approximation (not e^r − 1, which
+ * is simple again); absolute r = (Pₜ − Pₜ₋ₕ)/P_today + Xₜ/Xₜ₋ₕ − 1, i.e. the price change times today's quantity
+ * and FX rate, plus today's value times the FX move.
+ */
+function unitReturn(kind: ReturnKind, price: Float64Array, fx: Float64Array, t: number, horizon: number): number {
+  const priceRatio = price[t + horizon]! / price[t]!;
+  const fxRatio = fx[t + horizon]! / fx[t]!;
+  if (kind === 'log') return Math.log(priceRatio * fxRatio);
+  if (kind === 'absolute') return (price[t + horizon]! - price[t]!) / price[price.length - 1]! + fxRatio - 1;
+  return priceRatio * fxRatio - 1;
+}
+
+/**
+ * Historical scenarios: each past day's returns applied to today's positions, in base currency with FX moves
+ * included. `horizon` 10 uses overlapping 10-day returns.
  */
 export function buildScenarios(lake: MarketData, asOf: string, kind: ReturnKind = 'simple', horizon = 1): ScenarioSet {
   const positions = lake.positions;
@@ -67,16 +81,8 @@ export function buildScenarios(lake: MarketData, asOf: string, kind: ReturnKind 
     const r = new Float64Array(n);
     const contribution = new Float64Array(n);
     for (let t = 0; t < n; t++) {
-      const priceRatio = price[t + horizon]! / price[t]!;
-      const fxRatio = fx[t + horizon]! / fx[t]!;
-      const simple = priceRatio * fxRatio - 1;
-      r[t] = simple;
-      contribution[t] =
-        kind === 'log'
-          ? exposures[i]! * (Math.exp(Math.log(priceRatio) + Math.log(fxRatio)) - 1)
-          : kind === 'absolute'
-            ? p.quantity * (price[t + horizon]! - price[t]!) * fx[last]! + exposures[i]! * (fxRatio - 1)
-            : exposures[i]! * simple;
+      r[t] = unitReturn(kind, price, fx, t, horizon);
+      contribution[t] = exposures[i]! * r[t]!;
       pnl[t] = pnl[t]! + contribution[t]!;
     }
     returns.push(r);

@@ -125,3 +125,6 @@ export function seededNormals(seed: number): () => number {
     return r * Math.cos(theta);
   };
 }
+
+/** Rounds to cents: every money figure in the facts sheet is stated this way. */
+export const roundCents = (x: number) => Math.round(x * 100) / 100;

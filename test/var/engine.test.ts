@@ -1,26 +1,16 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { backtest, baselZone, kupiec } from '../../shared/var/backtest';
 import { computeFactsSheet } from '../../shared/var/facts';
 import { loadLake } from '../../shared/var/lake';
-import { diskLake } from '../../shared/var/lake-files';
 import { expectedShortfall, historicalVaR, parametricVaR } from '../../shared/var/measures';
 import { buildScenarios } from '../../shared/var/scenarios';
 import { chiSquareSurvival } from '../../shared/var/stats';
-
-const fixtures = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'var');
-const ref = JSON.parse(readFileSync(path.join(fixtures, 'reference.json'), 'utf8'));
-const close = (actual: number, expected: number, what: string) =>
-  assert.ok(
-    Math.abs(actual - expected) <= 1e-6 * Math.max(1, Math.abs(expected)),
-    `${what}: ${actual} vs numpy ${expected}`,
-  );
+import { close, ref, referenceLake } from './reference';
 
 test('scenario P&L (with EUR positions and FX moves) matches the numpy reference', async () => {
-  const lake = (await loadLake(diskLake(path.join(fixtures, 'lake')), ref.date))!;
+  const lake = await referenceLake();
   const s = buildScenarios(lake, ref.date);
   assert.equal(s.pnl.length, ref.pnlCount);
   close(s.pnl[0]!, ref.pnlFirst, 'first scenario');
@@ -28,7 +18,7 @@ test('scenario P&L (with EUR positions and FX moves) matches the numpy reference
 });
 
 test('historical VaR under linear, lower and higher quantiles, ES 97.5%, parametric and component VaR match numpy', async () => {
-  const lake = (await loadLake(diskLake(path.join(fixtures, 'lake')), ref.date))!;
+  const lake = await referenceLake();
   const s = buildScenarios(lake, ref.date);
   for (const method of ['linear', 'lower', 'higher'] as const) {
     for (const c of [95, 99])
@@ -87,7 +77,7 @@ test('properties: VaR grows with confidence, ES ≥ VaR, components sum to the t
 });
 
 test('the facts sheet states every figure and its conventions; desks sum to the parametric total', async () => {
-  const lake = (await loadLake(diskLake(path.join(fixtures, 'lake')), ref.date))!;
+  const lake = await referenceLake();
   const facts = computeFactsSheet(lake, ref.date, {
     monteCarlo: { scenarios: 20_000, seed: 1, distribution: 'normal', dof: 5 },
   });

@@ -3,12 +3,14 @@ import type { ContainerClient } from '@azure/storage-blob';
 import type { AuditSink } from '../../shared/audit/records';
 import type { Notifier } from '../../shared/review/notifier';
 import { previousBusinessDay } from '../../shared/var/calendar';
+import type { PreviousDay } from '../../shared/var/change';
 import { computeFactsSheet, type FactsSheet } from '../../shared/var/facts';
 import { checkNarrativeGrounding } from '../../shared/var/grounding';
 import { loadLake } from '../../shared/var/lake';
 import { blobLake } from '../../shared/var/lake-files';
 import { buildNarrativePrompt, templateNarrative } from '../../shared/var/narrative';
-import { renderVarReportHtml, renderVarReportPdf } from '../../shared/var/report';
+import { renderVarReportHtml } from '../../shared/var/report';
+import { renderVarReportPdf } from '../../shared/var/report-pdf';
 import type { VarReviewDraft } from '../../shared/var/review-view';
 import type { FactsSummary, NarrativeCheck, VarRun } from './types';
 
@@ -64,18 +66,22 @@ export function createVarActivities(deps: VarDeps) {
 
     async computeVarFacts({ run }: { run: VarRun; instanceId: string }): Promise<FactsSummary> {
       const lake = (await loadLake(blobLake(deps.lake), run.date))!;
-      const previousDate = previousBusinessDay(run.date);
-      let previous: { date: string; var99: number; contributions: Record<string, number> } | undefined;
-      try {
-        const prior = await readFacts(previousDate);
-        previous = {
-          date: previousDate,
-          var99: prior.var.var99,
-          contributions: Object.fromEntries(prior.byInstrument.map((x) => [x.ticker, x.componentVar99])),
-        };
-      } catch {
-        previous = undefined;
-      }
+      const previousDate = previousBusinessDay(run.date, run.holidays ?? []);
+      const prior = await readFacts(previousDate).catch((error: { statusCode?: number }) => {
+        if (error.statusCode === 404) return undefined;
+        throw error;
+      });
+      // Facts written before contributions were stored cannot be attributed consistently: no change then.
+      const comparable = prior?.byInstrument.every((x) => typeof x.contributionVar99 === 'number');
+      const previous: PreviousDay | undefined =
+        prior && comparable
+          ? {
+              date: previousDate,
+              method: prior.var.method,
+              var99: prior.var.var99,
+              contributions: Object.fromEntries(prior.byInstrument.map((x) => [x.ticker, x.contributionVar99])),
+            }
+          : undefined;
       const facts = computeFactsSheet(lake, run.date, { previous });
       await deps.reports.createIfNotExists();
       await put(deps.reports, factsName(run.date), JSON.stringify(facts), 'application/json');

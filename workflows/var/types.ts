@@ -3,6 +3,8 @@ export interface VarRun {
   /** When waiting for the day's market data stops (ISO). */
   cutoffAt: string;
   pollMs: number;
+  /** The desk's holidays (YYYY-MM-DD): the previous business day for the day-over-day change skips them. */
+  holidays?: string[];
   reviewer: string;
   backupReviewer: string;
   executives: string[];

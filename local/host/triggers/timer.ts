@@ -11,10 +11,15 @@ interface ScheduleStatus {
   LastUpdated: string;
 }
 
+/** .NET's DateTime.MinValue, what Azure reports as `Last` before a timer's first run. */
+const NEVER = '0001-01-01T00:00:00.000Z';
+
 /**
  * A timer trigger: six-field NCRONTAB in WEBSITE_TIME_ZONE, `runOnStartup`, and schedule status kept in
  * `azure-webjobs-hosts/timers/...` (as the host's monitor does) so a restart neither fires twice nor skips an
  * occurrence silently: a missed one runs at start with `isPastDue: true`. Time comes from the host Clock.
+ * Like Azure's TimerListener, an invocation sees the status from before it ran: `Last` is the previous run
+ * (0001-01-01 before the first), `Next` the occurrence now firing (Azure/azure-functions-dotnet-worker#954).
  */
 export class TimerListener implements TriggerListener {
   readonly description: string;
@@ -22,6 +27,7 @@ export class TimerListener implements TriggerListener {
   #cancel: (() => void) | undefined;
   #stopped = false;
   #running: Promise<void> = Promise.resolve();
+  #status: ScheduleStatus = { Last: NEVER, Next: NEVER, LastUpdated: NEVER };
 
   constructor(
     private readonly app: FunctionApp,
@@ -57,10 +63,11 @@ export class TimerListener implements TriggerListener {
     await this.blobs.getContainerClient('azure-webjobs-hosts').createIfNotExists();
     const status = await this.#readStatus();
     const now = this.clock.now();
+    this.#status = status ?? { Last: NEVER, Next: this.next(now).toISOString(), LastUpdated: NEVER };
     if (status && Date.parse(status.Next) <= now) {
       await this.#fire(Date.parse(status.Next), true);
     } else if (this.fn.trigger.runOnStartup === true) {
-      await this.#fire(now, false);
+      await this.#fire(now, false, true);
     }
     this.#arm(
       status && Date.parse(status.Next) > now ? Date.parse(status.Next) : this.next(this.clock.now()).getTime(),
@@ -90,14 +97,17 @@ export class TimerListener implements TriggerListener {
     });
   }
 
-  async #fire(scheduledMs: number, isPastDue: boolean): Promise<void> {
-    const next = this.next(Math.max(scheduledMs, this.clock.now()));
+  async #fire(scheduledMs: number, isPastDue: boolean, onStartup = false): Promise<void> {
+    const invokedAt = this.clock.now();
+    const seen = onStartup ? this.#status : { ...this.#status, Next: new Date(scheduledMs).toISOString() };
+    const payload = { Schedule: { AdjustForDST: true }, ScheduleStatus: seen, IsPastDue: isPastDue };
+    // As Azure: an on-time run is recorded at its occurrence (even if it fired a little early), others when invoked.
+    const last = isPastDue || onStartup ? invokedAt : Math.max(scheduledMs, invokedAt);
     const status: ScheduleStatus = {
-      Last: new Date(scheduledMs).toISOString(),
-      Next: next.toISOString(),
-      LastUpdated: new Date(this.clock.now()).toISOString(),
+      Last: new Date(last).toISOString(),
+      Next: this.next(last).toISOString(),
+      LastUpdated: new Date(last).toISOString(),
     };
-    const payload = { Schedule: { AdjustForDST: true }, ScheduleStatus: status, IsPastDue: isPastDue };
     try {
       await this.app.invoke(this.fn.name, { json: JSON.stringify(payload) }, {});
     } catch (error) {
@@ -106,6 +116,7 @@ export class TimerListener implements TriggerListener {
         `timer ${this.fn.name} failed: ${(error as Error).message} (timers are not retried; next run ${status.Next})`,
       );
     }
+    this.#status = status;
     await this.#statusBlob()
       .upload(JSON.stringify(status), Buffer.byteLength(JSON.stringify(status)))
       .catch((error: Error) =>

@@ -1,0 +1,59 @@
+import type { RunningHost } from '../../local/host/index';
+import type { RunningModelServer } from '../../local/model/server';
+import { generateDemoLake } from '../../shared/var/demo';
+import { outbox, startAppHost } from '../support/app-host';
+import { endpointsOf } from '../support/model';
+import { blobService, waitFor } from '../support/storage';
+
+/**
+ * The app on the local host for a VaR suite, New York desk, with its own hub and test clock. Suites share one
+ * Azurite (the `datalake` and `reports` containers, the outbox), so each suite uses business dates of its own.
+ */
+export function startVarHost(
+  name: string,
+  startMs: number,
+  options: { server?: RunningModelServer; timer?: boolean } = {},
+): Promise<RunningHost> {
+  return startAppHost(
+    `${name}${Date.now().toString(36)}`,
+    {
+      WEBSITE_TIME_ZONE: 'America/New_York',
+      ...(options.server
+        ? { MODEL_ENDPOINTS: JSON.stringify(endpointsOf(options.server)), MODEL_API_KEY: options.server.apiKey }
+        : {}),
+    },
+    startMs,
+    options.timer ? ['varDaily'] : [],
+  );
+}
+
+export async function uploadDemoLake(date: string): Promise<void> {
+  const lake = blobService().getContainerClient('datalake');
+  await lake.createIfNotExists();
+  for (const [name, text] of Object.entries(generateDemoLake(date).files))
+    await lake.getBlockBlobClient(name).upload(text, Buffer.byteLength(text));
+}
+
+export const startRun = (host: RunningHost, body: { date: string; cutoffAt?: string }) =>
+  fetch(`${host.url}/api/var/runs`, { method: 'POST', body: JSON.stringify(body) });
+
+export const notificationsFor = async (instanceId: string, kind: string) =>
+  (await outbox()).filter((n) => n.instanceId === instanceId && n.kind === kind);
+
+export const reviewLink = (instanceId: string, round: number) =>
+  waitFor(
+    `review link round ${round}`,
+    async () => (await notificationsFor(`${instanceId}:review:${round}`, 'review-requested'))[0]?.url,
+    30_000,
+  );
+
+/** The report blobs a run wrote for its date under `draft/` or `published/`. */
+export async function reportBlobs(stage: 'draft' | 'published', date: string): Promise<string[]> {
+  const reports = blobService().getContainerClient('reports');
+  if (!(await reports.exists())) return [];
+  const names: string[] = [];
+  for await (const b of reports.listBlobsFlat({ prefix: `${stage}/var/${date}` })) names.push(b.name);
+  return names;
+}
+
+export const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
