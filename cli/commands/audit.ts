@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { auditStorage } from '../../shared/audit/index';
 import { queryAudit, toCsv } from '../../shared/audit/query';
+import type { UnreadableLine } from '../../shared/audit/unreadable';
 import { verifyAudit } from '../../shared/audit/verify';
 import { loadConfig } from '../../shared/config';
 
@@ -20,6 +21,12 @@ function range(options: { from?: string; to?: string }): { from: string; to: str
   return { from, to };
 }
 
+/** Readers keep going past a damaged line, but never silently: stderr names it, stdout stays clean data. */
+const warnUnreadable = ({ blob, line }: UnreadableLine) =>
+  console.error(
+    `warning: skipped ${blob} line ${line}: not a JSON record (edited or damaged); run \`enclave audit verify\``,
+  );
+
 export function register(program: Command): void {
   const audit = program.command('audit').description('Verify, query and export the tamper-evident audit trail');
 
@@ -34,11 +41,14 @@ export function register(program: Command): void {
       const storage = auditStorage(loadConfig());
       const result = await verifyAudit(storage.container, storage.heads, from, to);
       if (options.json) console.log(JSON.stringify(result, null, 2));
-      else if (result.ok) console.log(`OK, ${result.records} records in ${result.chains} chains (${from} .. ${to})`);
+      else if (result.ok)
+        console.log(
+          `OK, ${result.records} records in ${result.chains} chains${result.segments > result.chains ? ` (${result.segments} segments)` : ''} (${from} .. ${to})`,
+        );
       else {
         const first = result.problems[0]!;
         console.error(
-          `BROKEN: ${first.blob}${first.line ? ` line ${first.line}` : ''}${first.seq !== undefined ? ` (seq ${first.seq})` : ''}: ${first.problem}`,
+          `BROKEN (${first.kind}): ${first.blob}${first.line ? ` line ${first.line}` : ''}${first.seq !== undefined ? ` (seq ${first.seq})` : ''}: ${first.problem}`,
         );
         if (result.problems.length > 1)
           console.error(`and ${result.problems.length - 1} more problem(s); --json lists them all`);
@@ -64,12 +74,11 @@ export function register(program: Command): void {
         to?: string;
         json?: boolean;
       }) => {
-        const records = await queryAudit(auditStorage(loadConfig()).container, {
-          ...range(options),
-          pipeline: options.pipeline,
-          user: options.user,
-          kind: options.kind,
-        });
+        const records = await queryAudit(
+          auditStorage(loadConfig()).container,
+          { ...range(options), pipeline: options.pipeline, user: options.user, kind: options.kind },
+          { onUnreadable: warnUnreadable },
+        );
         if (options.json) {
           for (const r of records) console.log(JSON.stringify(r));
           return;
@@ -97,7 +106,9 @@ export function register(program: Command): void {
     .action(async (options: { format: string; from?: string; to?: string }) => {
       if (options.format !== 'jsonl' && options.format !== 'csv')
         throw new Error(`--format must be jsonl or csv, got "${options.format}"`);
-      const records = await queryAudit(auditStorage(loadConfig()).container, range(options));
+      const records = await queryAudit(auditStorage(loadConfig()).container, range(options), {
+        onUnreadable: warnUnreadable,
+      });
       console.log(options.format === 'csv' ? toCsv(records) : records.map((r) => JSON.stringify(r)).join('\n'));
     });
 }

@@ -1,16 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { TableClient } from '@azure/data-tables';
-import type { AppendBlobClient, ContainerClient } from '@azure/storage-blob';
-import { type ChainedRecord, chain, GENESIS } from './canonical';
+import type { ContainerClient } from '@azure/storage-blob';
+import { type ChainedRecord, chain } from './canonical';
+import { type ChainState, loadChainState, nextSegment } from './chain-state';
+import { type HeadsTable, HeadsWriter } from './heads';
 import type { AuditRecord, AuditSink } from './records';
 import { validateAuditRecord } from './schema';
+import { dayOf, WRITER_NAME } from './segments';
 
-interface ChainState {
-  blob: AppendBlobClient;
-  seq: number;
-  hash: string;
-  length: number;
+/** Azure's limit on committed blocks per append blob. */
+export const APPEND_BLOB_BLOCK_LIMIT = 50_000;
+
+export interface BlobAuditSinkOptions {
+  writer?: string;
+  /** Blocks per segment before the chain continues in the next one (tests use a small number). */
+  maxBlocksPerSegment?: number;
+  /** How soon a failed heads-table write is tried again. */
+  headRetryMs?: number;
 }
 
 interface Queued {
@@ -19,29 +25,43 @@ interface Queued {
   reject(error: Error): void;
 }
 
-export const dayOf = (timestamp: string) => timestamp.slice(0, 10);
-export const chainBlobName = (day: string, chainName: string) => `${day.replaceAll('-', '/')}/${chainName}.jsonl`;
-
 /**
  * The durable audit sink: append blobs, one hash chain per writer per day (`audit/2026/11/25/<writer>.jsonl`).
  * Concurrent writers never share a chain, so none can interleave or lose another's records; the verifier and
  * query read every chain of a day as one merged view. Within a writer, appends are serialised and guarded by the
  * blob's append position, so a second process reusing a writer name fails loudly instead of forking the chain.
- * After each append the day's head (last seq and hash) goes to a table, so deleting or truncating a chain shows.
+ * Each flush is one block; near the block limit the chain continues in a next segment. After each append the day's
+ * head (last seq and hash) goes to a table, so deleting or truncating a chain shows.
  */
 export class BlobAuditSink implements AuditSink {
   readonly writer: string;
   readonly #chains = new Map<string, ChainState>();
   readonly #queue: Queued[] = [];
+  readonly #heads: HeadsWriter;
+  readonly #maxBlocks: number;
   #flushing: Promise<void> | undefined;
   #ready: Promise<unknown> | undefined;
 
   constructor(
     private readonly container: ContainerClient,
-    private readonly heads: TableClient,
-    writer?: string,
+    heads: HeadsTable,
+    options: BlobAuditSinkOptions = {},
   ) {
-    this.writer = writer ?? `${hostname().replace(/[^\w-]/g, '')}-${process.pid}-${randomBytes(3).toString('hex')}`;
+    const { writer, maxBlocksPerSegment, headRetryMs } = options;
+    this.writer =
+      writer ??
+      `${hostname()
+        .replace(/[^\w-]/g, '')
+        .slice(0, 60)}-${process.pid}-${randomBytes(3).toString('hex')}`;
+    if (!WRITER_NAME.test(this.writer))
+      throw new Error(`audit writer name "${this.writer}": use letters, digits, _ and - only (no dots), 1-100`);
+    this.#maxBlocks = maxBlocksPerSegment ?? APPEND_BLOB_BLOCK_LIMIT;
+    this.#heads = new HeadsWriter(heads, headRetryMs ?? 1000);
+  }
+
+  /** Heads not yet in the table (a failed write waiting for its retry). */
+  get pendingHeads(): number {
+    return this.#heads.pending;
   }
 
   append(record: AuditRecord): Promise<void> {
@@ -65,8 +85,14 @@ export class BlobAuditSink implements AuditSink {
   }
 
   async #flush(): Promise<void> {
-    this.#ready ??= Promise.all([this.container.createIfNotExists(), this.heads.createTable()]);
-    await this.#ready;
+    try {
+      this.#ready ??= this.container.createIfNotExists();
+      await this.#ready;
+    } catch (error) {
+      this.#ready = undefined;
+      for (const item of this.#queue.splice(0)) item.reject(error as Error);
+      return;
+    }
     while (this.#queue.length > 0) {
       const batch = this.#queue.splice(0, 500);
       const byDay = new Map<string, Queued[]>();
@@ -76,21 +102,30 @@ export class BlobAuditSink implements AuditSink {
       }
       for (const [day, items] of byDay) {
         try {
-          await this.#appendDay(
+          const state = await this.#appendDay(
             day,
             items.map((i) => i.record),
           );
+          // Never throws: the records are durable now, a failed head write only waits for its retry.
+          await this.#heads.record({
+            day,
+            chain: this.writer,
+            seq: state.seq,
+            hash: state.hash,
+            blob: state.blob.name,
+          });
           for (const item of items) item.resolve();
         } catch (error) {
-          this.#chains.delete(day);
           for (const item of items) item.reject(error as Error);
         }
       }
     }
   }
 
-  async #appendDay(day: string, records: AuditRecord[]): Promise<void> {
-    const state = await this.#chain(day);
+  async #appendDay(day: string, records: AuditRecord[]): Promise<ChainState> {
+    let state = this.#chains.get(day) ?? (await loadChainState(this.container, day, this.writer));
+    if (state.blocks >= this.#maxBlocks) state = await nextSegment(this.container, day, this.writer, state);
+    this.#chains.set(day, state);
     const entries: ChainedRecord[] = [];
     let { seq, hash } = state;
     for (const record of records) {
@@ -101,29 +136,25 @@ export class BlobAuditSink implements AuditSink {
     }
     const text = `${entries.map((e) => JSON.stringify(e)).join('\n')}\n`;
     const bytes = Buffer.byteLength(text);
-    await state.blob.appendBlock(text, bytes, { conditions: { appendPosition: state.length } });
-    Object.assign(state, { seq, hash, length: state.length + bytes });
-    await this.heads.upsertEntity(
-      { partitionKey: day, rowKey: this.writer, seq, hash, blob: state.blob.name, count: seq + 1 },
-      'Replace',
-    );
-  }
-
-  async #chain(day: string): Promise<ChainState> {
-    const known = this.#chains.get(day);
-    if (known) return known;
-    const blob = this.container.getAppendBlobClient(chainBlobName(day, this.writer));
-    await blob.createIfNotExists({ blobHTTPHeaders: { blobContentType: 'application/x-ndjson' } });
-    const content = (await blob.downloadToBuffer()).toString('utf8');
-    const lines = content.split('\n').filter(Boolean);
-    const last = lines.length > 0 ? (JSON.parse(lines.at(-1)!) as ChainedRecord) : undefined;
-    const state: ChainState = {
-      blob,
-      seq: last?.seq ?? -1,
-      hash: last?.hash ?? GENESIS,
-      length: Buffer.byteLength(content),
-    };
-    this.#chains.set(day, state);
-    return state;
+    try {
+      const response = await state.blob.appendBlock(text, bytes, { conditions: { appendPosition: state.length } });
+      const next = {
+        ...state,
+        seq,
+        hash,
+        length: state.length + bytes,
+        blocks: response.blobCommittedBlockCount ?? state.blocks + 1,
+      };
+      this.#chains.set(day, next);
+      return next;
+    } catch (error) {
+      this.#chains.delete(day);
+      // A block can land although its response was lost (the client's own retry then fails on the append position):
+      // storage says whether our last record is the chain's last, so a landed block is never reported as lost.
+      const actual = await loadChainState(this.container, day, this.writer).catch(() => undefined);
+      if (actual?.hash !== hash) throw error;
+      this.#chains.set(day, actual);
+      return actual;
+    }
   }
 }

@@ -1,6 +1,6 @@
 import type { ContainerClient } from '@azure/storage-blob';
 import type { ChainedRecord } from './canonical';
-import { readRecords } from './reader';
+import { type ReadOptions, readRecords } from './reader';
 
 export interface AuditFilter {
   from: string;
@@ -11,8 +11,12 @@ export interface AuditFilter {
 }
 
 /** Records of the range that match every given filter; `user` matches userId, reviewer or actor. */
-export async function queryAudit(container: ContainerClient, filter: AuditFilter): Promise<ChainedRecord[]> {
-  return (await readRecords(container, filter.from, filter.to)).filter(
+export async function queryAudit(
+  container: ContainerClient,
+  filter: AuditFilter,
+  options: ReadOptions = {},
+): Promise<ChainedRecord[]> {
+  return (await readRecords(container, filter.from, filter.to, options)).filter(
     (r) =>
       (!filter.pipeline || r.pipeline === filter.pipeline) &&
       (!filter.kind || r.kind === filter.kind) &&

@@ -1,27 +1,30 @@
 import type { TableClient } from '@azure/data-tables';
 import type { ContainerClient } from '@azure/storage-blob';
-import { type ChainedRecord, GENESIS, hashOf } from './canonical';
-import { readChains, readHeads } from './reader';
-import { validateAuditRecord } from './schema';
+import type { ChainedRecord } from './canonical';
+import { type ChainLine, checkChain } from './chain-check';
+import { type Head, readHeads } from './heads';
+import type { AuditProblem } from './problem';
+import { type AuditChain, readChains } from './reader';
 
-export interface AuditProblem {
-  blob: string;
-  line?: number;
-  seq?: number;
-  problem: string;
+export type { AuditProblem } from './problem';
+
+interface CheckedChain {
+  chain: AuditChain;
+  lines: ChainLine[];
+  entries: (ChainedRecord | undefined)[];
 }
 
 export interface VerifyResult {
   ok: boolean;
   records: number;
   chains: number;
+  segments: number;
   problems: AuditProblem[];
 }
 
 /**
- * Recomputes every chain: each line must parse, pass its schema, carry the next seq, link to the previous hash and
- * hash to itself; each chain must end where its recorded head says and every head must have its chain. An edit,
- * deletion, insertion, reordering or truncation each breaks one of these.
+ * Recomputes every chain (all its segments as one chain) and says what broke it; each chain must end where its
+ * recorded head says and every head must have its chain, so truncating or deleting a chain shows too.
  */
 export async function verifyAudit(
   container: ContainerClient,
@@ -32,91 +35,59 @@ export async function verifyAudit(
   const problems: AuditProblem[] = [];
   // Heads first: a head is written after its append, so chains read afterwards are at least as long as their heads.
   const heads = await readHeads(headsTable, from, to);
-  const files = await readChains(container, from, to);
+  const { chains, foreign } = await readChains(container, from, to);
   let records = 0;
-  for (const file of files) {
-    let expectedSeq = 0;
-    let prev = GENESIS;
-    for (const [index, line] of file.lines.entries()) {
-      const at = { blob: file.blob, line: index + 1 };
-      let entry: ChainedRecord;
-      try {
-        entry = JSON.parse(line) as ChainedRecord;
-      } catch {
-        problems.push({ ...at, problem: 'line is not valid JSON (edited bytes)' });
-        break;
-      }
-      records++;
-      const { seq, prevHash, hash, ...record } = entry;
-      if (seq !== expectedSeq) {
-        problems.push({
-          ...at,
-          seq,
-          problem:
-            seq > expectedSeq
-              ? `seq ${seq} where ${expectedSeq} was expected: record(s) deleted`
-              : `seq ${seq} where ${expectedSeq} was expected: records reordered or inserted`,
-        });
-        break;
-      }
-      if (prevHash !== prev) {
-        problems.push({
-          ...at,
-          seq,
-          problem: 'prevHash does not match the previous record: a record was inserted, removed or reordered',
-        });
-        break;
-      }
-      if (hashOf(entry) !== hash) {
-        problems.push({ ...at, seq, problem: 'hash does not match the content: the record was edited' });
-        break;
-      }
-      try {
-        validateAuditRecord(record);
-      } catch (error) {
-        problems.push({ ...at, seq, problem: (error as Error).message });
-        break;
-      }
-      expectedSeq = seq + 1;
-      prev = hash;
-    }
+  const checked = new Map<string, CheckedChain>();
+  for (const chain of chains) {
+    const lines = chain.segments.flatMap((s) =>
+      s.lines.map((text, i) => ({ blob: s.blob, segment: s.segment, line: i + 1, text })),
+    );
+    const result = checkChain(lines);
+    records += result.records;
+    if (result.problem) problems.push(result.problem);
+    checked.set(`${chain.day}/${chain.chain}`, { chain, lines, entries: result.entries });
   }
   for (const head of heads) {
-    const file = files.find((f) => f.blob === head.blob);
-    if (!file) {
-      problems.push({
-        blob: head.blob,
-        problem: `chain missing: the head records seq ${head.seq} but the blob is gone`,
-      });
-      continue;
-    }
-    const last = file.lines.at(-1);
-    const lastEntry = last ? (safeParse(last) as ChainedRecord | undefined) : undefined;
-    if (!lastEntry || lastEntry.seq < head.seq) {
-      problems.push({
-        blob: head.blob,
-        line: file.lines.length,
-        problem: `chain truncated: ends at seq ${lastEntry?.seq ?? 'nothing'}, head says ${head.seq}`,
-      });
-    } else {
-      const atHead = safeParse(file.lines[head.seq] ?? '') as ChainedRecord | undefined;
-      if (atHead?.hash !== head.hash) {
-        problems.push({
-          blob: head.blob,
-          line: head.seq + 1,
-          seq: head.seq,
-          problem: 'the record at the recorded head differs from it',
-        });
-      }
-    }
+    const problem = checkHead(head, checked.get(`${head.day}/${head.chain}`));
+    if (problem) problems.push(problem);
   }
-  return { ok: problems.length === 0, records, chains: files.length, problems };
+  for (const blob of foreign)
+    problems.push({
+      kind: 'foreign',
+      blob,
+      problem: 'not a chain segment (<writer>.jsonl or <writer>.<n>.jsonl): the audit sink never writes this name',
+    });
+  const segments = chains.reduce((n, c) => n + c.segments.length, 0);
+  return { ok: problems.length === 0, records, chains: chains.length, segments, problems };
 }
 
-function safeParse(line: string): unknown {
-  try {
-    return JSON.parse(line);
-  } catch {
-    return undefined;
+function checkHead(head: Head, checked: CheckedChain | undefined): AuditProblem | undefined {
+  if (!checked)
+    return {
+      kind: 'missing',
+      blob: head.blob,
+      problem: `chain missing: the head records seq ${head.seq} but no segment of the chain is left`,
+    };
+  const { chain, lines, entries } = checked;
+  const lastSeq = Math.max(-1, ...entries.map((e) => (typeof e?.seq === 'number' ? e.seq : -1)));
+  const lastSegment = chain.segments.at(-1)!;
+  if (lastSeq < head.seq) {
+    const gone = chain.segments.some((s) => s.blob === head.blob) ? '' : ` (its latest segment ${head.blob} is gone)`;
+    return {
+      kind: 'truncated',
+      blob: lastSegment.blob,
+      line: lastSegment.lines.length,
+      problem: `chain truncated: ends at seq ${lastSeq < 0 ? 'nothing' : lastSeq}, head says ${head.seq}${gone}`,
+    };
   }
+  const index = entries.findIndex((e) => e?.seq === head.seq);
+  if (entries[index]?.hash === head.hash) return undefined;
+  const line = lines[index];
+  return {
+    kind: 'head-mismatch',
+    blob: line?.blob ?? lastSegment.blob,
+    line: line?.line,
+    seq: head.seq,
+    problem: 'the record at the recorded head differs from it: the chain was rewritten',
+  };
 }

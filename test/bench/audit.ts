@@ -33,7 +33,7 @@ export async function run(args: string[]): Promise<void> {
       const heads = TableClient.fromConnectionString(azurite.connectionString, `heads${writers}`, {
         allowInsecureConnection: true,
       });
-      const sinks = Array.from({ length: writers }, (_, w) => new BlobAuditSink(container, heads, `w${w}`));
+      const sinks = Array.from({ length: writers }, (_, w) => new BlobAuditSink(container, heads, { writer: `w${w}` }));
       const t = performance.now();
       await Promise.all(
         sinks.map((sink, w) =>

@@ -1,0 +1,92 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { TableClient } from '@azure/data-tables';
+import type { ContainerClient } from '@azure/storage-blob';
+import { BlobAuditSink } from '../../shared/audit/blob-sink';
+import type { HeadsTable } from '../../shared/audit/heads';
+import { readHeads } from '../../shared/audit/heads';
+import { chainBlobName } from '../../shared/audit/segments';
+import { verifyAudit } from '../../shared/audit/verify';
+import { waitFor } from '../support/storage';
+import { auditStorage, DAY, modelCall, storedLines } from './support';
+
+/** The heads table as the sink uses it, whose first upsert fails the way a throttled or unreachable table does. */
+function headsFailingOnce(real: TableClient): HeadsTable & { failures: number } {
+  const heads = {
+    failures: 0,
+    createTable: (...args: Parameters<TableClient['createTable']>) => real.createTable(...args),
+    upsertEntity: async (...args: Parameters<TableClient['upsertEntity']>) => {
+      if (heads.failures++ === 0) throw Object.assign(new Error('Server Busy'), { statusCode: 503 });
+      return real.upsertEntity(...args);
+    },
+  };
+  return heads;
+}
+
+/** The container, except that the first append's block lands and then its response is lost. */
+function losingFirstAppendResponse(real: ContainerClient, lost = { count: 0 }): ContainerClient {
+  const bound = <T extends object>(target: T, override: Record<string, unknown>) =>
+    new Proxy(target, {
+      get: (t, prop) => {
+        if (typeof prop === 'string' && prop in override) return override[prop];
+        const value = Reflect.get(t, prop, t);
+        return typeof value === 'function' ? value.bind(t) : value;
+      },
+    });
+  return bound(real, {
+    getAppendBlobClient: (name: string) => {
+      const blob = real.getAppendBlobClient(name);
+      return bound(blob, {
+        appendBlock: async (...args: Parameters<typeof blob.appendBlock>) => {
+          const response = await blob.appendBlock(...args);
+          if (lost.count++ > 0) return response;
+          throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+        },
+      });
+    },
+  });
+}
+
+describe('an append that landed counts as landed', () => {
+  const blob = chainBlobName(DAY, 'h');
+  const requestIds = async (container: ContainerClient) =>
+    (await storedLines(container, blob)).map((l) => JSON.parse(l).requestId);
+
+  test('a failed heads write does not fail the append; the head is written by the retry', async () => {
+    const s = auditStorage('headsretry');
+    const heads = headsFailingOnce(s.heads);
+    const sink = new BlobAuditSink(s.container, heads, { writer: 'h', headRetryMs: 50 });
+    await sink.append(modelCall(1));
+    assert.equal(heads.failures, 1, 'the first heads write failed');
+    assert.deepEqual(await requestIds(s.container), ['req-1']);
+    const head = await waitFor('the retried head', async () => (await readHeads(s.heads, DAY, DAY))[0]);
+    assert.deepEqual([head.seq, head.blob, sink.pendingHeads], [0, blob, 0]);
+    assert.equal((await verifyAudit(s.container, s.heads, DAY, DAY)).ok, true);
+  });
+
+  test('after a failed heads write the next flush rewrites the head and nothing is appended twice', async () => {
+    const s = auditStorage('headsnext');
+    const sink = new BlobAuditSink(s.container, headsFailingOnce(s.heads), { writer: 'h', headRetryMs: 60_000 });
+    await sink.append(modelCall(1));
+    await sink.append(modelCall(2));
+    assert.deepEqual(await requestIds(s.container), ['req-1', 'req-2']);
+    assert.deepEqual(
+      (await readHeads(s.heads, DAY, DAY)).map((h) => h.seq),
+      [1],
+    );
+    const result = await verifyAudit(s.container, s.heads, DAY, DAY);
+    assert.deepEqual([result.ok, result.records], [true, 2]);
+  });
+
+  test('a block that landed although its response was lost resolves, once', async () => {
+    const s = auditStorage('lostresponse');
+    const lost = { count: 0 };
+    const sink = new BlobAuditSink(losingFirstAppendResponse(s.container, lost), s.heads, { writer: 'h' });
+    await sink.append(modelCall(1));
+    assert.equal(lost.count, 1, 'the first block landed and its response was lost');
+    await sink.append(modelCall(2));
+    assert.deepEqual(await requestIds(s.container), ['req-1', 'req-2']);
+    const result = await verifyAudit(s.container, s.heads, DAY, DAY);
+    assert.deepEqual([result.ok, result.records], [true, 2]);
+  });
+});
