@@ -164,12 +164,7 @@ export function computeFactsSheet(lake: MarketData, date: string, options: Parti
 }
 
 /** The headline 1-day 99% VaR split by position under the report's own method, so the parts sum to it. */
-function headlineComponents(
-  o: VarOptions,
-  s: ScenarioSet,
-  mcPnl: Float64Array,
-  parametric: number[],
-): number[] {
+function headlineComponents(o: VarOptions, s: ScenarioSet, mcPnl: Float64Array, parametric: number[]): number[] {
   if (o.method === 'parametric') return parametric;
   if (o.method === 'historical') {
     const at = quantileScenarios(s.pnl, 0.01, o.quantile);

@@ -56,8 +56,8 @@ async function writeBurst(dir: string, foia: number, radiology: number): Promise
 }
 
 /** Runs `enclave submit …` against the stack; answers its exit code, its summary line and its last progress line. */
-function enclaveSubmit(stack: ChaosStack, args: string[]) {
-  return new Promise<{ code: number | null; summary: unknown; progress: string }>((resolve) => {
+export function enclaveSubmit(stack: ChaosStack, args: string[]) {
+  return new Promise<{ code: number | null; summary: unknown; progress: string; lines: string[] }>((resolve) => {
     const child = spawn(
       process.execPath,
       [path.join(repoRoot, 'dist', 'cli', 'main.js'), 'submit', ...args, '--json'],
@@ -75,13 +75,14 @@ function enclaveSubmit(stack: ChaosStack, args: string[]) {
       err += d.toString();
     });
     child.on('exit', (code) => {
-      const summaryLine = out.trim().split('\n').at(-1) ?? '{}';
+      const lines = out.trim().split('\n');
+      const summaryLine = lines.at(-1) ?? '{}';
       const progress =
         err
           .split(/[\r\n]/)
           .filter((l) => l.startsWith('submitting'))
           .at(-1) ?? '';
-      resolve({ code, summary: (JSON.parse(summaryLine) as { summary?: unknown }).summary, progress });
+      resolve({ code, summary: (JSON.parse(summaryLine) as { summary?: unknown }).summary, progress, lines });
     });
   });
 }

@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { after, before, test } from 'node:test';
+import { burst, enclaveSubmit } from './burst';
 import type { Summary } from './observe';
+import { primaryHang } from './outages';
 import { badInput, hostCrash, linkAbuse, passed } from './scenarios';
 import { type ChaosStack, startChaosStack } from './stack';
 
@@ -27,4 +32,27 @@ test('200 forged, altered and replayed review links change nothing', async () =>
   const summary = await linkAbuse(stack, 200);
   check(summary);
   assert.equal(summary.accepted, 0);
+});
+
+test('a small burst through `enclave submit` reaches review with a progress bar; nothing lost', async () => {
+  const summary = await burst(stack, 10, 5, 120_000);
+  check(summary);
+  assert.equal(summary.readyForReview, 15);
+  assert.match(String(summary.progressBar), /10\/10 100%/);
+});
+
+test('with the EU primary hanging, EU-only runs fail over inside Europe and complete', async () => {
+  const summary = await primaryHang(stack, 2);
+  check(summary);
+  assert.equal(summary.completed, 2);
+});
+
+test('`enclave submit radiology` names the field of a rejected study and exits 1', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'enclave-submit-'));
+  writeFileSync(path.join(dir, 'bad.json'), JSON.stringify({ patient: { name: 'X' } }));
+  const result = await enclaveSubmit(stack, ['radiology', dir]);
+  assert.equal(result.code, 1);
+  assert.deepEqual((result.summary as { rejected: number }).rejected, 1);
+  const line = JSON.parse(result.lines[0] ?? '{}') as { status?: string; where?: string };
+  assert.deepEqual([line.status, line.where], ['rejected', 'patient.name']);
 });
