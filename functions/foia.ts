@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { app, type HttpRequest, type InvocationContext } from '@azure/functions';
 import * as df from 'durable-functions';
 import { z } from 'zod';
@@ -10,6 +9,7 @@ import { registerView } from '../shared/review/views';
 import { blobServiceClient } from '../shared/storage/clients';
 import { createFoiaActivities } from '../workflows/foia/activities';
 import { foiaDeps } from '../workflows/foia/deps';
+import { foiaInstanceId } from '../workflows/foia/instance-id';
 import {
   BUILD_FOIA_MODEL_REQUESTS,
   DETECT_FOIA_PATTERNS,
@@ -97,7 +97,7 @@ app.storageBlob('foiaInbox', {
     } catch {
       context.warn(`foia-inbox/${requestId}/request.json is missing: using today as the received date`);
     }
-    const instanceId = `foia-${createHash('sha256').update(bytes).digest('hex').slice(0, 40)}`;
+    const instanceId = foiaInstanceId(bytes);
     const client = df.getClient(context);
     const existing = await client.getStatus(instanceId).catch(() => undefined);
     if (existing && existing.runtimeStatus !== df.OrchestrationRuntimeStatus.Failed)

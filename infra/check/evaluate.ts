@@ -6,7 +6,11 @@ import { bicepToJs } from './translate';
 
 /** A value the template only knows at deployment time (an output, an id): it prints as its own path. */
 export function deploymentValue(name: string): unknown {
-  const text = `https://${name.replace(/[^\w]+/g, '-').toLowerCase()}.placeholder.invalid/`;
+  const slug = name.replace(/[^\w]+/g, '-').toLowerCase();
+  // A Key Vault key URI keeps its shape, so the app's config schema can check the setting it feeds.
+  const text = /(keyid|keyuri)$/i.test(name)
+    ? `https://${slug}.vault.placeholder.invalid/keys/${slug}`
+    : `https://${slug}.placeholder.invalid/`;
   const target = () => text;
   return new Proxy(target, {
     get(_t, key) {

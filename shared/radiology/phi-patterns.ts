@@ -42,9 +42,12 @@ export const CONTACTED_NAME = new RegExp(
   'g',
 );
 
-/** A known value (a name part, MRN) as a case-insensitive whole word; straight and curly apostrophes alike. */
+/**
+ * A known value (a name part, MRN) as a case-insensitive whole word. Its apostrophes, hyphens and spaces may be typed
+ * any of those ways or left out ("O'Connell", "O’Connell", "O Connell", "OConnell"; "MRN 00482913").
+ */
 export function knownValue(value: string, possessive = false): RegExp {
-  const escaped = value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/['’]/g, "['’]");
+  const escaped = value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[-'’ ]+/g, "[-'’\\s]?");
   const edge = (c: string | undefined) => (c && /\w/.test(c) ? '\\b' : '');
   return new RegExp(`${edge(value[0])}${escaped}${possessive ? "(?:['’]s)?" : ''}${edge(value.at(-1))}`, 'gi');
 }

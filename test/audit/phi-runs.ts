@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { RunningHost } from '../../local/host/index';
+import { foiaInstanceId } from '../../workflows/foia/instance-id';
 import { outbox } from '../support/app-host';
 import { durableApi } from '../support/durable';
 import { submitReview } from '../support/review-form';
@@ -58,7 +58,7 @@ export async function foiaRun(host: RunningHost, requestId: string, file: string
     .getBlockBlobClient(`${requestId}/${file}`)
     .upload(bytes, bytes.length);
   await host.app.invoke('foiaInbox', { bytes }, { requestId: { string: requestId }, file: { string: file } });
-  const instanceId = `foia-${createHash('sha256').update(bytes).digest('hex').slice(0, 40)}`;
+  const instanceId = foiaInstanceId(bytes);
   const posted = await submitReview(await reviewLink(instanceId), { decision: 'approve' });
   if (posted.status !== 200) throw new Error(`FOIA review of ${file} answered ${posted.status}`);
   return { instanceId, status: await durableApi(host).until(instanceId, undefined, 60_000) };

@@ -90,8 +90,14 @@ test('PDF and DOCX dropped in the inbox: recommendations, review (reject, add, c
         await fetch(
           `${host.url}/runtime/webhooks/durabletask/instances/?code=${host.keys.system}&instanceIdPrefix=foia-`,
         )
-      ).json()) as { instanceId: string; input: { documentName: string } }[];
-      const mine = list.filter((i) => i.input?.documentName?.startsWith('memo') && !i.instanceId.includes(':'));
+      ).json()) as { instanceId: string; input: { documentName: string; requestId: string } }[];
+      // Other suites drop documents into the same shared inbox: only this request's two files count.
+      const mine = list.filter(
+        (i) =>
+          i.input?.requestId === 'REQ-2026-0042' &&
+          ['memo.pdf', 'memo-copy.docx'].includes(i.input.documentName) &&
+          !i.instanceId.includes(':'),
+      );
       return mine.length === 2 ? mine : undefined;
     },
     30_000,

@@ -142,3 +142,12 @@ test('measurements after a month-like word are not taken for dates', () => {
   });
   assert.equal(deidentify(s).study.dictation, 'Nodule may 5 mm larger; recheck in [DATE_3].');
 });
+
+test('a surname typed without its apostrophe or run together, and an MRN with a space, are still replaced', () => {
+  const study = studySchema.parse({
+    ...fixture('chest-ct-critical.json'),
+    dictation: 'Mrs O Connell and Mrs OConnell (MRN 00482913) were told. No pulmonary embolism.',
+  });
+  const { study: clean } = deidentify(study);
+  assert.equal(clean.dictation, 'Mrs [PATIENT_NAME] and Mrs [PATIENT_NAME] ([MRN]) were told. No pulmonary embolism.');
+});
