@@ -22,6 +22,8 @@ before(async () => {
     MODEL_API_KEY: server.apiKey,
     MODEL_BREAKER_OPEN_MS: '200',
     AUDIT_CONTAINER: auditContainer,
+    // Its own heads too: heads in the shared table without their chains read as deleted chains to other suites.
+    AUDIT_HEADS_TABLE: `auditheads${run}`.replace(/[^A-Za-z0-9]/g, ''),
   });
   api = durableApi(host);
 });
