@@ -26,7 +26,8 @@ const management = (stack: ChaosStack, path: string) =>
 /** One instance's status; undefined when it does not exist or the host is down. */
 export async function status(stack: ChaosStack, id: string): Promise<RunStatus | undefined> {
   const r = await fetch(management(stack, `instances/${encodeURIComponent(id)}`)).catch(() => undefined);
-  if (r?.status !== 200) return undefined;
+  // As on Azure, the status of a running or pending instance comes with 202, a finished one with 200.
+  if (!r || (r.status !== 200 && r.status !== 202)) return undefined;
   return (await r.json()) as RunStatus;
 }
 

@@ -119,6 +119,9 @@ export async function hostCrash(
     failed: count(statuses, 'Failed'),
     lost: total - ids.length + statuses.filter((s) => !s).length,
     reviewsApproved: approved,
+    unfinished: statuses
+      .filter((s) => s && s.runtimeStatus !== 'Completed')
+      .map((s) => `${s?.instanceId} ${s?.runtimeStatus} ${s?.customStatus?.stage ?? ''}`.trim()),
     artefacts: { radiologySigned: filedJson, foiaReleased: releasedTxt, varPublished: publishedHtml },
     duplicatedSideEffects:
       Math.max(0, filedJson - runs.radiology) +
