@@ -4,10 +4,10 @@ import { z } from 'zod';
 import { now } from '../shared/clock';
 import { loadConfig } from '../shared/config';
 import { registerView } from '../shared/review/views';
-import { resolveTimeZone } from '../shared/time-zone';
+import { deskTimeZone } from '../shared/time-zone';
 import { isBusinessDay, localDate } from '../shared/var/calendar';
 import { varView } from '../shared/var/review-view';
-import { firedOccurrence, VAR_SCHEDULE } from '../shared/var/schedule';
+import { dueOccurrence, VAR_TIMER } from '../shared/var/schedule';
 import { createVarActivities } from '../workflows/var/activities';
 import { varDeps } from '../workflows/var/deps';
 import {
@@ -76,11 +76,12 @@ async function start(client: df.DurableClient, run: VarRun): Promise<{ instanceI
 }
 
 app.timer('varDaily', {
-  schedule: VAR_SCHEDULE,
+  schedule: VAR_TIMER,
   extraInputs: [df.input.durableClient()],
   handler: async (timer: Timer, context: InvocationContext) => {
-    const zone = resolveTimeZone(process.env.WEBSITE_TIME_ZONE);
-    const scheduled = firedOccurrence(VAR_SCHEDULE, zone, now(), timer.isPastDue);
+    const zone = deskTimeZone(process.env);
+    const scheduled = dueOccurrence(zone, now(), timer.scheduleStatus?.last, timer.isPastDue);
+    if (scheduled === undefined) return;
     const date = localDate(scheduled, zone);
     if (!isBusinessDay(date, holidays())) return context.log(`no VaR report on ${date}: not a business day`);
     const cutoffAt = new Date(scheduled + Number(process.env.VAR_CUTOFF_HOURS ?? 3) * 3600_000).toISOString();

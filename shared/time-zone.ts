@@ -23,16 +23,23 @@ const WINDOWS_TO_IANA: Record<string, string> = {
   'New Zealand Standard Time': 'Pacific/Auckland',
 };
 
-/** Resolves WEBSITE_TIME_ZONE (IANA or Windows id) to an IANA zone; UTC when unset. */
-export function resolveTimeZone(setting: string | undefined): string {
-  if (!setting) return 'UTC';
-  const zone = WINDOWS_TO_IANA[setting] ?? setting;
+/** Resolves a time-zone setting (IANA or Windows id) to an IANA zone; UTC when unset. Errors name the setting. */
+export function resolveTimeZone(value: string | undefined, setting = 'WEBSITE_TIME_ZONE'): string {
+  if (!value) return 'UTC';
+  const zone = WINDOWS_TO_IANA[value] ?? value;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
   } catch {
     throw new Error(
-      `WEBSITE_TIME_ZONE "${setting}" is not a known IANA or Windows time zone (e.g. America/New_York, Eastern Standard Time)`,
+      `${setting} "${value}" is not a known IANA or Windows time zone (e.g. America/New_York, Eastern Standard Time)`,
     );
   }
   return zone;
+}
+
+/** The VaR desk's zone: VAR_TIME_ZONE (what infra sets, since Flex ignores WEBSITE_TIME_ZONE), else WEBSITE_TIME_ZONE. */
+export function deskTimeZone(env: Record<string, string | undefined>): string {
+  return env.VAR_TIME_ZONE
+    ? resolveTimeZone(env.VAR_TIME_ZONE, 'VAR_TIME_ZONE')
+    : resolveTimeZone(env.WEBSITE_TIME_ZONE);
 }

@@ -1,16 +1,23 @@
 import { Cron } from 'croner';
 
-/** 5 AM, Monday to Friday, in the desk's time zone (WEBSITE_TIME_ZONE). */
+/** 5 AM, Monday to Friday, in the desk's time zone. */
 export const VAR_SCHEDULE = '0 0 5 * * 1-5';
+
+/**
+ * The timer itself ticks every half hour in whatever zone the host runs: Flex and Linux Consumption ignore
+ * WEBSITE_TIME_ZONE and fire in UTC, so the desk's 5 AM is found here, in the desk's zone, not by the host.
+ */
+export const VAR_TIMER = '0 0,30 * * * *';
+const TICK_MS = 30 * 60_000;
+const DAY_MS = 86_400_000;
 
 // Azure may fire a timer up to a second early (clock skew); a minute of slack still finds that occurrence.
 const EARLY_FIRE_MS = 60_000;
 
 /**
- * The schedule occurrence an invocation stands for: the latest one at or before now. Not `scheduleStatus.last`,
- * which on Azure is the previous run (Friday's, for Monday's run), nor `next`, whose meaning depends on the host
- * (Azure/azure-functions-dotnet-worker#954). A past-due run (host down at 5 AM) comes after its occurrence, so it
- * gets no slack and stands for the latest date missed; earlier missed dates are re-run by POST /api/var/runs.
+ * The schedule occurrence an invocation stands for: the latest one at or before now. A past-due run (host down at
+ * 5 AM) comes after its occurrence, so it gets no slack and stands for the latest date missed; earlier missed dates
+ * are re-run by POST /api/var/runs.
  */
 export function firedOccurrence(schedule: string, timeZone: string, nowMs: number, isPastDue = false): number {
   const [latest] = new Cron(schedule, { timezone: timeZone, paused: true }).previousRuns(
@@ -19,4 +26,23 @@ export function firedOccurrence(schedule: string, timeZone: string, nowMs: numbe
   );
   if (!latest) throw new Error(`schedule "${schedule}" has no occurrence before ${new Date(nowMs).toISOString()}`);
   return latest.getTime();
+}
+
+/**
+ * The desk's 5 AM this tick must start, if any: the latest occurrence that came after the previous tick
+ * (`scheduleStatus.last`, which on Azure is the previous run) and at most a day ago. With no previous tick
+ * recorded (a first deployment; Azure reports 0001-01-01), only an occurrence within the last tick counts, so a
+ * deployment at 3 PM does not start the morning's report.
+ */
+export function dueOccurrence(
+  deskZone: string,
+  nowMs: number,
+  lastTickIso: string | undefined,
+  isPastDue = false,
+): number | undefined {
+  const occurrence = firedOccurrence(VAR_SCHEDULE, deskZone, nowMs, isPastDue);
+  const last = lastTickIso ? Date.parse(lastTickIso) : Number.NaN;
+  const known = Number.isFinite(last) && last > Date.UTC(2000, 0, 1);
+  const since = known ? Math.max(last, nowMs - DAY_MS) : nowMs - TICK_MS;
+  return occurrence > since ? occurrence : undefined;
 }

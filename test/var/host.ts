@@ -12,12 +12,15 @@ import { blobService, waitFor } from '../support/storage';
 export function startVarHost(
   name: string,
   startMs: number,
-  options: { server?: RunningModelServer; timer?: boolean } = {},
+  options: { server?: RunningModelServer; timer?: boolean; hostInUtc?: boolean } = {},
 ): Promise<RunningHost> {
   return startAppHost(
     `${name}${Date.now().toString(36)}`,
     {
-      WEBSITE_TIME_ZONE: 'America/New_York',
+      // hostInUtc: the host fires its timers in UTC, as Flex Consumption does; the desk zone comes from VAR_TIME_ZONE.
+      ...(options.hostInUtc
+        ? { WEBSITE_TIME_ZONE: '', VAR_TIME_ZONE: 'America/New_York' }
+        : { WEBSITE_TIME_ZONE: 'America/New_York' }),
       ...(options.server
         ? { MODEL_ENDPOINTS: JSON.stringify(endpointsOf(options.server)), MODEL_API_KEY: options.server.apiKey }
         : {}),

@@ -8,7 +8,8 @@ import { pause, startVarHost } from './host';
 let host: RunningHost;
 
 before(async () => {
-  host = await startVarHost('VarDst', Date.parse('2026-03-05T12:00:00Z'), { timer: true });
+  // The host ticks in UTC, as on Flex Consumption, which ignores WEBSITE_TIME_ZONE; the desk is in New York.
+  host = await startVarHost('VarDst', Date.parse('2026-03-05T12:00:00Z'), { timer: true, hostInUtc: true });
 });
 after(async () => host.stop());
 
@@ -61,7 +62,7 @@ test('across the November change: 09:00 UTC on Friday (EDT), 10:00 UTC on Monday
   const pastDue = await started('2026-10-29');
   assert.equal(cutoffOf(pastDue), '2026-10-29T12:00:00.000Z');
   await notStarted('2026-03-10');
-  await armedFor('2026-10-30T09:00:00.000Z');
+  await armedFor('2026-10-30T08:30:00.000Z');
   await notStarted('2026-10-30');
   await cross('2026-10-30T09:00:00Z');
   const friday = await started('2026-10-30');
