@@ -140,6 +140,20 @@ describe('review sub-orchestration on the local host with the test clock', () =>
     );
   });
 
+  test('a reminder schedule: one notice per reminder time before the deadline, then escalation', async () => {
+    const id = await startReview('schedule', { reminderAfterMs: [8 * HOUR, 2 * HOUR, 30 * HOUR] });
+    await linkFor(id, 'review-requested');
+    const reminders = async () =>
+      (await outbox()).filter((n) => n.instanceId === id && n.kind === 'review-reminder').length;
+    await advance(2 * HOUR);
+    await waitFor('the first reminder', async () => (await reminders()) === 1 || undefined);
+    await advance(6 * HOUR);
+    await waitFor('the second reminder', async () => (await reminders()) === 2 || undefined);
+    await advance(16 * HOUR);
+    await linkFor(id, 'review-escalated');
+    assert.equal(await reminders(), 2, 'a reminder after the deadline is not sent');
+  });
+
   test('nobody decides: the review expires after the escalation window', async () => {
     const id = await startReview('expire');
     await linkFor(id, 'review-requested');

@@ -3,15 +3,19 @@ import { AUDIT_REVIEW, ISSUE_REVIEW_LINK, NOTIFY_REVIEWER, REVIEW_EVENT, REVOKE_
 import type { IssuedLink, Notice, ReviewDecisionEvent, ReviewOutcome, ReviewRequest } from './types';
 
 /**
- * One human review: issue a signed link, notify, wait for the decision raced against a durable timer, remind once,
- * escalate to the backup reviewer at the deadline (new link, old one revoked), expire after the escalation window.
+ * One human review: issue a signed link, notify, wait for the decision raced against a durable timer, remind on the
+ * request's schedule, escalate to the backup reviewer at the deadline (new link, old one revoked), expire after the escalation window.
  */
 export const reviewOrchestrator: OrchestrationHandler = function* (context: OrchestrationContext) {
   const request = context.df.getInput() as ReviewRequest;
   const instanceId = context.df.instanceId;
   const start = context.df.currentUtcDateTime.getTime();
-  const reminderAt = start + request.reminderAfterMs;
   const deadline = start + request.deadlineMs;
+  const reminders = [request.reminderAfterMs]
+    .flat()
+    .map((ms) => start + ms)
+    .filter((at) => at < deadline)
+    .sort((a, b) => a - b);
   const finalDeadline = deadline + request.escalationMs;
   const notice = (kind: Notice['kind'], to: string, url?: string): Notice => ({
     kind,
@@ -42,10 +46,10 @@ export const reviewOrchestrator: OrchestrationHandler = function* (context: Orch
   });
   yield context.df.callActivity(NOTIFY_REVIEWER, notice('review-requested', request.reviewer, link.url));
   let escalated = false;
-  let reminded = request.reminderAfterMs >= request.deadlineMs;
+  let reminded = 0;
 
   for (;;) {
-    const due = escalated ? finalDeadline : reminded ? deadline : reminderAt;
+    const due = escalated ? finalDeadline : (reminders[reminded] ?? deadline);
     const decision = context.df.waitForExternalEvent(REVIEW_EVENT);
     const timer = context.df.createTimer(new Date(due));
     const winner = yield context.df.Task.any([decision, timer]);
@@ -70,8 +74,8 @@ export const reviewOrchestrator: OrchestrationHandler = function* (context: Orch
       };
       return outcome;
     }
-    if (!escalated && !reminded) {
-      reminded = true;
+    if (!escalated && reminded < reminders.length) {
+      reminded++;
       yield context.df.callActivity(NOTIFY_REVIEWER, notice('review-reminder', request.reviewer, link.url));
       yield audit('reminder-sent', request.reviewer);
       continue;

@@ -8,7 +8,8 @@ export interface ReviewRequest {
   backupReviewer: string;
   /** Blob name in `review-drafts`: the draft itself never enters the orchestration history. */
   draftRef: string;
-  reminderAfterMs: number;
+  /** When to remind the reviewer, in ms after the request: one reminder or a schedule (those before the deadline). */
+  reminderAfterMs: number | number[];
   deadlineMs: number;
   /** How long the backup reviewer has after escalation before the review expires. */
   escalationMs: number;
