@@ -1,6 +1,7 @@
 import { app, type HttpRequest, type InvocationContext } from '@azure/functions';
 import * as df from 'durable-functions';
 import { loadConfig } from '../shared/config';
+import { reviewPageCsp } from '../shared/review/csp';
 import { escapeHtml, layout } from '../shared/review/html';
 import { readOutbox } from '../shared/review/notifier';
 import { ReviewService } from '../shared/review/service';
@@ -84,7 +85,7 @@ app.http('reviewPage', {
         'content-type': 'text/html; charset=utf-8',
         'cache-control': 'no-store',
         'x-frame-options': 'DENY',
-        'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'",
+        'content-security-policy': reviewPageCsp(),
       },
       cookies: (page.cookies ?? []).map((c) => ({
         name: c.name,

@@ -77,6 +77,12 @@ function parseAdded(form: URLSearchParams, draft: FoiaReviewDraft): FoiaDecision
  * The legal reviewer's view: the document with each proposal highlighted; accept or reject each (low confidence
  * first) and change the exemption it is withheld under; add new ones.
  */
+/** Selecting text in the document (mouse or keyboard) puts it in the "add a redaction" box. */
+const SELECT_TO_ADD =
+  "(function(){var d=document.getElementById('document'),t=document.getElementById('add-text');if(!d||!t)return;" +
+  'function take(){var s=window.getSelection();if(!s||s.isCollapsed||!d.contains(s.anchorNode)||!d.contains(s.focusNode))return;' +
+  "var v=s.toString().trim();if(v)t.value=v;}d.addEventListener('mouseup',take);d.addEventListener('keyup',take);})();";
+
 export const foiaView: ReviewView<FoiaReviewDraft, FoiaDecisions> = {
   pipeline: 'foia',
   title: (d) => `FOIA ${d.requestId}: ${d.documentName}`,
@@ -102,4 +108,5 @@ export const foiaView: ReviewView<FoiaReviewDraft, FoiaDecisions> = {
   parseModification(form, draft) {
     return { decisions: draft.recommendations.map((r) => parseDecision(form, r)), added: parseAdded(form, draft) };
   },
+  script: SELECT_TO_ADD,
 };

@@ -29,7 +29,7 @@ ${error}
 <button type="submit" name="decision" value="approve">Approve as drafted</button>
 <button type="submit" name="decision" value="modify" class="secondary">Save my edits and approve</button>
 <button type="submit" name="decision" value="reject" class="danger">Send back</button>
-</div></form>`,
+</div></form>${view.script ? `<script>${view.script}</script>` : ''}`,
   );
 }
 

@@ -9,4 +9,6 @@ export interface ReviewView<Draft, Modified> {
   render(draft: Draft): string;
   /** Reads the posted form into the modified content; throws UserError naming the field when it is wrong. */
   parseModification(form: URLSearchParams, draft: Draft): Modified;
+  /** Optional progressive enhancement, inlined after the form and allowed by its hash; the page works without it. */
+  script?: string;
 }

@@ -26,6 +26,11 @@ export function registerView<D, M>(view: ReviewView<D, M>): void {
   views.set(view.pipeline, view as ReviewView<unknown, unknown>);
 }
 
+/** The inline scripts views may add: the review page's CSP allows exactly these, by hash. */
+export function viewScripts(): string[] {
+  return [...views.values(), genericView].flatMap((v) => (v.script ? [v.script] : []));
+}
+
 export function viewFor(pipeline: string): ReviewView<unknown, unknown> {
   return views.get(pipeline) ?? (genericView as ReviewView<unknown, unknown>);
 }

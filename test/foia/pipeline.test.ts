@@ -116,7 +116,26 @@ test('PDF and DOCX dropped in the inbox: recommendations, review (reject, add, c
   const commercial = pdfDraft.recommendations.find((r) => r.category === 'COMMERCIAL')!;
   await asReviewer(pdfUrl, 'foia-review.png', async (page) => {
     await page.locator(`input[name="item-${commercial.id}"][value="reject"]`).check();
-    await page.getByLabel('Exact text to redact (select it in the document)').fill('County Hospital');
+    // The reviewer selects the words in the document; the page's script puts them in the box.
+    await page.evaluate((words) => {
+      const pre = document.getElementById('document')!;
+      const walker = document.createTreeWalker(pre, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent!.indexOf(words);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + words.length);
+        getSelection()!.removeAllRanges();
+        getSelection()!.addRange(range);
+        pre.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+        return;
+      }
+    }, 'County Hospital');
+    assert.equal(
+      await page.getByLabel('Exact text to redact (select it in the document)').inputValue(),
+      'County Hospital',
+    );
     await page.getByLabel('Category', { exact: true }).selectOption('MEDICAL');
     await page.getByLabel('Reason', { exact: true }).fill('identifies where the informant is treated');
     await page.getByRole('button', { name: 'Save my edits and approve' }).click();
