@@ -35,10 +35,7 @@ export function register(program: Command): void {
       const page = await fetch(url);
       if (page.status !== 200)
         throw new Error(
-          `the link answered ${page.status}: ${(await page.text())
-            .replace(/<[^>]+>/g, ' ')
-            .replace(/\s+/g, ' ')
-            .trim()}`,
+          `the link answered ${page.status}: ${pageMessage(await page.text())}`,
         );
       const csrf = /name="csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? '';
       const cookie = page.headers.get('set-cookie')?.split(';')[0] ?? '';
@@ -48,11 +45,17 @@ export function register(program: Command): void {
         headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
         body: body.toString(),
       });
-      const text = (await response.text())
-        .replace(/<[^>]+>/g, ' ')
-        .replace(/\s+/g, ' ')
-        .trim();
+      const text = pageMessage(await response.text());
       if (response.status !== 200) throw new Error(`refused (${response.status}): ${text}`);
       console.log(text);
     });
+}
+
+/** What the page says to the reader: the text of its <main>, without the styles in <head>. */
+function pageMessage(html: string): string {
+  const main = /<main>([\s\S]*)<\/main>/.exec(html)?.[1] ?? html;
+  return main
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }

@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { promisify } from 'node:util';
 import type { RunningHost } from '../../local/host/index';
-import { outbox, startAppHost } from '../support/app-host';
+import { outbox, repoRoot, startAppHost } from '../support/app-host';
 import { auditRecordsOf } from '../support/audit';
 import { durableApi } from '../support/durable';
 import { submitReview } from '../support/review-form';
@@ -74,6 +77,21 @@ describe('review sub-orchestration on the local host with the test clock', () =>
       ],
       ['Completed', 'approved', 'first@bank.example'],
     );
+  });
+
+  test("`enclave review decide` approves through the link and prints only the page's message", async () => {
+    const id = await startReview('cli');
+    const url = await linkFor(id, 'review-requested');
+    // Not spawnSync: the host answering the CLI runs in this process.
+    const { stdout } = await promisify(execFile)(process.execPath, [
+      path.join(repoRoot, 'bin', 'enclave.js'),
+      'review',
+      'decide',
+      url,
+      'approve',
+    ]);
+    assert.equal(stdout.trim(), 'Decision recorded Thank you. The generic review was approved.');
+    assert.equal((await api.until(id)).runtimeStatus, 'Completed');
   });
 
   test('modify: the edited content comes back with a diff hash', async () => {
