@@ -33,10 +33,7 @@ export function register(program: Command): void {
       if (decision !== 'approve' && decision !== 'reject')
         throw new Error(`<decision> must be approve or reject, got "${decision}"`);
       const page = await fetch(url);
-      if (page.status !== 200)
-        throw new Error(
-          `the link answered ${page.status}: ${pageMessage(await page.text())}`,
-        );
+      if (page.status !== 200) throw new Error(`the link answered ${page.status}: ${pageMessage(await page.text())}`);
       const csrf = /name="csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? '';
       const cookie = page.headers.get('set-cookie')?.split(';')[0] ?? '';
       const body = new URLSearchParams({ csrf, decision, reason: options.reason ?? '' });

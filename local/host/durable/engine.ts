@@ -30,11 +30,17 @@ export class Engine implements DurableEngine {
   #order = 0;
   #stopping = false;
   #running = new Set<Promise<unknown>>();
+  #markLoaded!: (error?: Error) => void;
+  /** Settles once every instance is rebuilt from storage; the management API waits for it. */
+  readonly #loaded = new Promise<void>((resolve, reject) => {
+    this.#markLoaded = (error) => (error ? reject(error) : resolve());
+  });
 
   constructor(readonly services: DurableHostServices) {
     this.store = new DurableStore(services.storageConnectionString, services.hubName);
     this.#activities = new Semaphore(Number(services.options.maxConcurrentActivityFunctions ?? 32));
     this.#orchestrators = new Semaphore(Number(services.options.maxConcurrentOrchestratorFunctions ?? 32));
+    this.#loaded.catch(() => undefined);
   }
 
   get clock() {
@@ -49,7 +55,8 @@ export class Engine implements DurableEngine {
     return JSON.stringify(clientBindingData(this.services));
   }
 
-  handleHttp(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
+  async handleHttp(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
+    await this.#loaded;
     return handleManagementApi(this, req, res, url);
   }
 
@@ -62,18 +69,28 @@ export class Engine implements DurableEngine {
   // ---- lifecycle -------------------------------------------------------------------------------------------------
 
   async start(): Promise<void> {
-    await this.store.init();
-    const records: InstanceRecord[] = [];
-    for await (const record of this.store.allInstances()) records.push(record as InstanceRecord);
-    for (const record of records) {
-      const instance = new Instance(record);
-      this.instances.set(record.instanceId, instance);
-      if (TERMINAL.has(record.status)) instance.loaded = false;
-    }
-    for (const record of records) {
-      const instance = this.instances.get(record.instanceId)!;
-      if (!TERMINAL.has(record.status)) await this.#recover(instance);
-      else if (record.parent && !record.parentNotified) this.#track(this.#notifyParent(instance));
+    try {
+      await this.store.init();
+      const records: InstanceRecord[] = [];
+      for await (const record of this.store.allInstances()) records.push(record as InstanceRecord);
+      for (const record of records) {
+        const instance = new Instance(record);
+        this.instances.set(record.instanceId, instance);
+        if (TERMINAL.has(record.status)) instance.loaded = false;
+      }
+      // Nothing runs until every instance is loaded: an event reaching an instance not yet loaded (a child's result,
+      // an API call) would replay it from an empty history and overwrite its checkpoint and first history rows.
+      const resumes: (() => void)[] = [];
+      for (const record of records) {
+        const instance = this.instances.get(record.instanceId)!;
+        if (!TERMINAL.has(record.status)) resumes.push(await this.#recover(instance));
+        else if (record.parent && !record.parentNotified) resumes.push(() => this.#track(this.#notifyParent(instance)));
+      }
+      this.#markLoaded();
+      for (const resume of resumes) resume();
+    } catch (error) {
+      this.#markLoaded(error as Error);
+      throw error;
     }
   }
 
@@ -90,8 +107,11 @@ export class Engine implements DurableEngine {
       .finally(() => this.#running.delete(work));
   }
 
-  /** Rebuilds an unfinished instance from its partition: committed history, pending events, work and timers. */
-  async #recover(instance: Instance): Promise<void> {
+  /**
+   * Rebuilds an unfinished instance from its partition: committed history, pending events, work and timers. Returns
+   * what restarts it (work, timers, the next episode, a parent's notification), to be called once all are loaded.
+   */
+  async #recover(instance: Instance): Promise<() => void> {
     const rows = await this.store.readPartition(instance.id);
     const checkpoint = rows.find((r) => r.rowKey === 'checkpoint')?.data as Checkpoint | undefined;
     if (checkpoint && checkpoint.executionId !== instance.record.executionId) {
@@ -131,10 +151,14 @@ export class Engine implements DurableEngine {
         .map((r): Op => ({ kind: 'delete', rowKey: r.rowKey }));
       await this.store.write(instance.id, [...orphans, ...leftovers]);
       await this.store.putInstance(instance.id, instance.record);
-      if (instance.record.parent && !instance.record.parentNotified) this.#track(this.#notifyParent(instance));
-      return;
+      const notify = instance.record.parent && !instance.record.parentNotified;
+      return () => {
+        if (notify) this.#track(this.#notifyParent(instance));
+      };
     }
     const pending: PendingEvent[] = [];
+    const toDispatch: WorkItem[] = [];
+    const toArm: TimerItem[] = [];
     const applied = new Set(valid?.appliedKeys ?? []);
     for (const row of rows) {
       if (row.rowKey.startsWith('p-')) {
@@ -152,12 +176,12 @@ export class Engine implements DurableEngine {
           );
         if (work.executionId !== exec || work.taskId >= instance.nextId || (alreadyDone && work.kind !== 'sub'))
           orphans.push({ kind: 'delete', rowKey: row.rowKey });
-        else this.#dispatchWork(instance, work);
+        else toDispatch.push(work);
       } else if (row.rowKey.startsWith('t-')) {
         const timer = row.data as TimerItem;
         if (timer.executionId !== exec || timer.timerId >= instance.nextId)
           orphans.push({ kind: 'delete', rowKey: row.rowKey });
-        else this.#armTimer(instance, timer);
+        else toArm.push(timer);
       }
     }
     if (!valid && pending.length === 0 && instance.history.length === 0) {
@@ -174,7 +198,11 @@ export class Engine implements DurableEngine {
     this.#order = Math.max(this.#order, ...pending.map((p) => p.order));
     if (orphans.length > 0) await this.store.write(instance.id, orphans);
     instance.inbox.push(...pending);
-    this.#kick(instance);
+    return () => {
+      for (const work of toDispatch) this.#dispatchWork(instance, work);
+      for (const timer of toArm) this.#armTimer(instance, timer);
+      this.#kick(instance);
+    };
   }
 
   // ---- inbound events ----------------------------------------------------------------------------------------------
@@ -379,11 +407,15 @@ export class Engine implements DurableEngine {
     for (const t of plan.timers) this.#armTimer(instance, t);
   }
 
-  /** Drops events for an older execution and completions already applied (a re-run activity after a crash). */
+  /**
+   * Drops events for an older execution, completions already applied (a re-run activity after a crash) and
+   * completions of ids this execution never allocated: those come from a history that no longer exists, and applying
+   * one would park it in the SDK and mark the id completed, so the real completion of that id would later be dropped.
+   */
   #isLive(instance: Instance, p: PendingEvent): boolean {
     if (p.executionId && p.executionId !== instance.record.executionId) return false;
     const id = completionId(p.event);
-    return id === undefined || !instance.completed.has(id);
+    return id === undefined || (id < instance.nextId && !instance.completed.has(id));
   }
 
   /**
