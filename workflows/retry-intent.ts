@@ -24,7 +24,8 @@ export function withRetryIntent(error: unknown): Error {
   // A zod error is the caller's input: no retry can fix it.
   const retryable = flag === undefined ? cause.name !== 'ZodError' : isRetryable(cause);
   const after = (cause as { retryAfterMs?: unknown }).retryAfterMs;
-  const wait = retryable && typeof after === 'number' && after > 0 ? ` after ${Math.ceil(after)} ms` : '';
+  // Non-retryable errors may say when to look again too (a residency wait ends when an endpoint is readmitted).
+  const wait = typeof after === 'number' && after > 0 ? ` after ${Math.ceil(after)} ms` : '';
   const marked = new Error(`[${retryable ? 'retryable' : 'non-retryable'}${wait} ${cause.name}] ${cause.message}`, {
     cause,
   });

@@ -262,6 +262,7 @@ export class ModelGateway {
       throw new ResidencyUnavailableError(
         request.residency,
         `all of ${candidates.map((c) => c.name).join(', ')} are out of rotation (unhealthy or cooling down)`,
+        Math.max(1_000, Math.min(...candidates.map((c) => this.deps.health.readmitInMs(c.name)))),
       );
     }
     throw new ModelUnavailableError(

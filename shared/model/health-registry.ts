@@ -6,6 +6,7 @@ import {
   freshHealth,
   type HealthRules,
   type Outcome,
+  readmitAt,
   recordOutcome,
 } from './health';
 import type { HealthStore } from './health-store';
@@ -48,6 +49,11 @@ export class HealthRegistry {
     const decision = admit(this.get(endpoint), this.rules, this.now());
     if (decision.state !== this.get(endpoint)) this.#set(endpoint, decision.state);
     return decision.ok;
+  }
+
+  /** Milliseconds until the endpoint takes calls again (0 when it does now). */
+  readmitInMs(endpoint: string): number {
+    return Math.max(0, readmitAt(this.get(endpoint), this.rules) - this.now());
   }
 
   record(endpoint: string, outcome: Omit<Outcome, 'at'>): void {

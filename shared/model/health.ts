@@ -111,6 +111,13 @@ export function admit(h: EndpointHealth, rules: HealthRules, now: number): { ok:
   return { ok: false, state: h };
 }
 
+/** When `admit` will next let a call through: the end of a cool-down, or when the circuit offers its trial. */
+export function readmitAt(h: EndpointHealth, rules: HealthRules): number {
+  const breaker =
+    h.breaker === 'open' ? h.openedAt + rules.openMs : h.breaker === 'half-open' ? h.trialAt + rules.openMs : 0;
+  return Math.max(h.coolUntil, breaker);
+}
+
 export function cool(h: EndpointHealth, until: number, now: number): EndpointHealth {
   return { ...h, coolUntil: Math.max(h.coolUntil, until), updatedAt: now };
 }

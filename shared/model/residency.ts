@@ -13,6 +13,8 @@ export class ResidencyUnavailableError extends NonRetryableError {
   constructor(
     readonly policy: string,
     detail: string,
+    /** When an allowed endpoint takes calls again, if it is only out of rotation (open circuit, cooling down). */
+    readonly retryAfterMs?: number,
   ) {
     super(`no model endpoint allowed by residency policy "${policy}" is available: ${detail}`);
   }

@@ -26,6 +26,11 @@ test('retry intent survives the trip from activity to orchestrator as text', () 
     cross(new ResidencyUnavailableError('single-region:westeurope', 'down')).errorName,
     'ResidencyUnavailableError',
   );
+  assert.deepEqual(
+    cross(new ResidencyUnavailableError('data-zone:europe', 'out of rotation', 3000)),
+    { retryable: false, retryAfterMs: 3000, errorName: 'ResidencyUnavailableError' },
+    'a residency wait says when an allowed endpoint is readmitted',
+  );
   assert.equal(cross(z.object({ pipeline: z.string() }).safeParse({}).error).retryable, false, 'bad input');
   assert.equal(cross(new Error('socket hang up')).retryable, true, 'an error that says nothing is transient');
   assert.equal(retryIntentOf(new Error('the host lost the worker')).retryable, true);

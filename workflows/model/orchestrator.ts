@@ -36,7 +36,9 @@ export const modelCallOrchestrator: OrchestrationHandler = function* (context: O
         if (now() >= giveUpAt) throw error;
         waits++;
         context.df.setCustomStatus({ waitingForRegion: true, waits, policy: input.request.residency });
-        wakeAt = Math.min(giveUpAt, now() + (input.pollMs ?? 5 * MINUTE));
+        // Back as soon as an allowed endpoint is readmitted (its circuit's trial), at the latest after the poll.
+        const poll = input.pollMs ?? 5 * MINUTE;
+        wakeAt = Math.min(giveUpAt, now() + Math.min(poll, intent.retryAfterMs ?? poll));
       } else {
         failures++;
         if (!intent.retryable || failures >= RETRY_ATTEMPTS) throw error;
