@@ -23,6 +23,7 @@ import {
 import { routeOrder } from './routing';
 import type { SafetyAnalyser } from './safety/analyser';
 import { azureBlock, maxSeverities } from './safety/azure-annotations';
+import type { Severities } from './safety/categories';
 import { judge, policyFor, type Verdict } from './safety/policy';
 
 export interface GatewayDeps {
@@ -120,16 +121,20 @@ export class ModelGateway {
           );
         }
         const safetyPolicy = policyFor(request.pipeline);
-        // Azure's annotations of the prompt join our own verdict: warn is ours, built from both.
-        const promptVerdict = result.promptFilter
-          ? judge(maxSeverities(inputVerdict.severities, result.promptFilter.severities), safetyPolicy)
-          : inputVerdict;
-        const outputVerdict = judge(
-          maxSeverities(
-            await this.deps.safety.analyse(result.content, request.safetyContext),
-            result.filter?.severities,
-          ),
-          safetyPolicy,
+        // Azure's labels know nothing of clinical or legal context, so there they can warn but not block on their
+        // own (Azure still blocks by itself: 400, finish_reason content_filter); elsewhere they count in full.
+        const withAzure = (ours: Verdict, azure: Severities | undefined): Verdict => {
+          if (!azure) return ours;
+          const combined = judge(maxSeverities(ours.severities, azure), safetyPolicy);
+          const contextual = request.safetyContext?.clinical || request.safetyContext?.legal;
+          return contextual && combined.decision === 'block' && ours.decision !== 'block'
+            ? { ...combined, decision: 'warn' }
+            : combined;
+        };
+        const promptVerdict = withAzure(inputVerdict, result.promptFilter?.severities);
+        const outputVerdict = withAzure(
+          judge(await this.deps.safety.analyse(result.content, request.safetyContext), safetyPolicy),
+          result.filter?.severities,
         );
         // A native spillover was answered by the standard deployment and is billed per token.
         const billing = result.spillover ? 'payg' : endpoint.kind;

@@ -12,6 +12,7 @@ import { DEFAULT_HEALTH_RULES } from '../../shared/model/health';
 import { HealthRegistry } from '../../shared/model/health-registry';
 import { TableHealthStore } from '../../shared/model/health-store';
 import { ResidencyIncidentError, ResidencyUnavailableError } from '../../shared/model/residency';
+import type { Verdict } from '../../shared/model/safety/policy';
 import { chat, endpointsOf, gatewayFor, localModelServer, zoneOf } from '../support/model';
 import { testStorage } from '../support/storage';
 
@@ -173,6 +174,24 @@ describe('model gateway over the local multi-region server (real openai client, 
       ['block', 6, 2],
     );
     assert.ok(record.tokensUsed.prompt > 0 && record.costUsd > 0, 'the filtered call is still billed');
+  });
+
+  test("under a clinical context Azure's labels warn but do not block: a trauma report labelled high still drafts", async () => {
+    const { gateway } = gatewayFor(server, { random: () => 0 });
+    server.setFault('westeurope', {
+      annotations: { prompt: { violence: 'high' }, completion: { violence: 'safe' } },
+    });
+    const r = await gateway.call(
+      chat('Gunshot wound to the left thigh with retained fragment and comminuted femoral fracture.', {
+        pipeline: 'radiology',
+        residency: 'single-region:westeurope',
+        dataClassification: 'phi',
+        safetyContext: { clinical: true },
+      }),
+    );
+    server.clearFaults();
+    const { input } = r.safety as Record<'input', Verdict>;
+    assert.deepEqual([input.decision, input.severities.violence, r.region], ['warn', 6, 'westeurope']);
   });
 
   test("Azure's prompt_filter_results join the input verdict: low warns, medium blocks under the default policy", async () => {
