@@ -54,7 +54,15 @@ export interface ModelCallRecord {
 export interface ReviewRecord {
   kind: 'review';
   timestamp: string;
-  event: 'link-issued' | 'link-opened' | 'reminder-sent' | 'escalated' | 'decision' | 'expired' | 'link-refused';
+  event:
+    | 'link-issued'
+    | 'link-opened'
+    | 'reminder-sent'
+    | 'escalated'
+    | 'decision'
+    | 'expired'
+    | 'link-refused'
+    | 'link-revoked';
   pipeline: string;
   instanceId: string;
   subjectId: string;

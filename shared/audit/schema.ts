@@ -75,7 +75,16 @@ const modelCall = z.strictObject({
 const review = z.strictObject({
   kind: z.literal('review'),
   timestamp: iso,
-  event: z.enum(['link-issued', 'link-opened', 'reminder-sent', 'escalated', 'decision', 'expired', 'link-refused']),
+  event: z.enum([
+    'link-issued',
+    'link-opened',
+    'reminder-sent',
+    'escalated',
+    'decision',
+    'expired',
+    'link-refused',
+    'link-revoked',
+  ]),
   pipeline: id,
   instanceId: id,
   subjectId: id,

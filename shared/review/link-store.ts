@@ -97,12 +97,13 @@ export class LinkStore {
   async revoke(nonce: string, now: string): Promise<void> {
     for (let attempt = 0; attempt < 5; attempt++) {
       const row = await this.get(nonce);
-      if (!row || row.state === 'revoked') return;
+      if (!row || row.state === 'revoked' || row.revokedAt) return;
       // A consumed link stays consumed (its decision may be on its way), but the write moves its ETag, so a
       // decision whose event then fails to leave cannot reopen a link that was withdrawn meanwhile.
       const state = row.state === 'consumed' ? 'consumed' : 'revoked';
       if (await this.#transition(row, state, now, undefined, { revokedAt: now })) return;
     }
+    throw new Error(`review link ${nonce.slice(0, 8)}… could not be withdrawn: it kept changing under five attempts`);
   }
 
   /** A conditional (ETag) write; the new ETag, or undefined when another writer got there first. */

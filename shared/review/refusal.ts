@@ -15,19 +15,16 @@ const TITLES: Record<RefusalCode, string> = {
 
 export const refusalTitle = (code: RefusalCode) => TITLES[code];
 
-/**
- * The audit record of a refused link: the reviewer and instance only from a link whose signature verified
- * (anything else is the caller's unverified text), the reason as a code, never the token.
- */
-export function refusalRecord(code: RefusalCode, claims: LinkClaims | undefined, at: string): ReviewRecord {
+/** The audit record of a refused link whose signature verified: its claims, the reason as a code, never the token. */
+export function refusalRecord(code: RefusalCode, claims: LinkClaims, at: string): ReviewRecord {
   return {
     kind: 'review',
     timestamp: at,
     event: 'link-refused',
-    pipeline: claims?.pipeline ?? 'unknown',
-    instanceId: claims?.instanceId ?? 'unknown',
-    subjectId: claims?.reviewId ?? 'unknown',
-    reviewer: claims?.reviewer ?? 'unknown',
+    pipeline: claims.pipeline,
+    instanceId: claims.instanceId,
+    subjectId: claims.reviewId,
+    reviewer: claims.reviewer,
     reason: code,
   };
 }

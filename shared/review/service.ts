@@ -186,7 +186,9 @@ export class ReviewService {
 
   async #refused(error: unknown): Promise<PageResponse> {
     if (!(error instanceof LinkRefused)) throw error;
-    await this.deps.audit.append(refusalRecord(error.code, error.claims, new Date(this.#now()).toISOString()));
+    // Only links Enclave signed are audited: the page is public, and forged tokens would fill the WORM trail.
+    if (error.claims)
+      await this.deps.audit.append(refusalRecord(error.code, error.claims, new Date(this.#now()).toISOString()));
     return { status: error.status, html: messagePage(refusalTitle(error.code), error.message) };
   }
 }

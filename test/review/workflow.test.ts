@@ -148,7 +148,7 @@ describe('review sub-orchestration on the local host with the test clock', () =>
       [
         ['link-issued', 'first@bank.example', ''],
         ['reminder-sent', 'first@bank.example', ''],
-        ['escalated', 'first@bank.example', 'link revoked'],
+        ['link-revoked', 'first@bank.example', 'escalated'],
         ['link-issued', 'backup@bank.example', ''],
         ['escalated', 'backup@bank.example', ''],
         ['link-refused', 'first@bank.example', 'revoked'], // the old link opened,

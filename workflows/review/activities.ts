@@ -48,20 +48,23 @@ export function createReviewActivities(deps: ReviewActivityDeps) {
     async notifyReviewer(notice: Notice): Promise<void> {
       await deps.notifier.send({ ...notice, at: now() });
     },
-    /** Withdraws a link and records whose, and why (the audit schema has no revocation event: the cause names it). */
+    /**
+     * Withdraws a link and records whose, and why. A consumed link is withdrawn too: its decision may still fail to
+     * reach the run, and it must not be reopened for a review that has passed to someone else.
+     */
     async revokeReviewLink(input: { nonce: string; because?: 'escalated' | 'expired' }): Promise<void> {
       const link = await deps.links.get(input.nonce);
-      if (!link || link.state === 'consumed' || link.state === 'revoked') return;
+      if (!link || link.state === 'revoked' || link.revokedAt) return;
       // Recorded before the write, so a crash in between repeats the record rather than losing it.
       await deps.audit.append({
         kind: 'review',
         timestamp: now(),
-        event: input.because ?? 'escalated',
+        event: 'link-revoked',
         pipeline: link.pipeline,
         instanceId: link.instanceId,
         subjectId: link.reviewId,
         reviewer: link.reviewer,
-        reason: 'link revoked',
+        reason: input.because ?? 'escalated',
       });
       await deps.links.revoke(input.nonce, now());
     },
