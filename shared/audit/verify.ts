@@ -69,7 +69,8 @@ function checkHead(head: Head, checked: CheckedChain | undefined): AuditProblem 
       problem: `chain missing: the head records seq ${head.seq} but no segment of the chain is left`,
     };
   const { chain, lines, entries } = checked;
-  const lastSeq = Math.max(-1, ...entries.map((e) => (typeof e?.seq === 'number' ? e.seq : -1)));
+  // A loop, not Math.max(...): a chain can hold more records than a call can take arguments.
+  const lastSeq = entries.reduce((max, e) => (typeof e?.seq === 'number' && e.seq > max ? e.seq : max), -1);
   const lastSegment = chain.segments.at(-1)!;
   if (lastSeq < head.seq) {
     const gone = chain.segments.some((s) => s.blob === head.blob) ? '' : ` (its latest segment ${head.blob} is gone)`;
