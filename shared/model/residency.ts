@@ -8,8 +8,11 @@ export type ResidencyPolicy =
   | { mode: 'global' }
   | { mode: 'sovereign'; zone: 'usgov' };
 
+/** The error's name as orchestrators read it back from an activity failure (they import no classes). */
+export const RESIDENCY_UNAVAILABLE = 'ResidencyUnavailableError';
+
 export class ResidencyUnavailableError extends NonRetryableError {
-  override readonly name = 'ResidencyUnavailableError';
+  override readonly name = RESIDENCY_UNAVAILABLE;
   constructor(
     readonly policy: string,
     detail: string,

@@ -1,5 +1,5 @@
 import type { OrchestrationContext, OrchestrationHandler } from 'durable-functions';
-import { ResidencyUnavailableError } from '../../shared/model/residency';
+import { RESIDENCY_UNAVAILABLE } from '../../shared/model/residency';
 import { retryIntentOf } from '../retry-intent';
 import { RETRY_ATTEMPTS, retryDelayMs } from '../retry-policy';
 
@@ -32,7 +32,7 @@ export const modelCallOrchestrator: OrchestrationHandler = function* (context: O
     } catch (error) {
       const intent = retryIntentOf(error);
       let wakeAt: number;
-      if (intent.errorName === ResidencyUnavailableError.name) {
+      if (intent.errorName === RESIDENCY_UNAVAILABLE) {
         if (now() >= giveUpAt) throw error;
         waits++;
         context.df.setCustomStatus({ waitingForRegion: true, waits, policy: input.request.residency });

@@ -83,5 +83,6 @@ export const radiologyOrchestrator: OrchestrationHandler = function* (context: O
   }
   yield context.df.callActivity(RECORD_RADIOLOGY_OUTCOME, { run, instanceId, outcome: outcome.outcome });
   context.df.setCustomStatus({ stage: outcome.outcome === 'rejected' ? 'returned-to-dictation' : 'expired' });
-  return { outcome: outcome.outcome, reason: outcome.reason ?? null };
+  // The status endpoint shows this output: the reviewer's free-text reason (it may name the patient) stays out.
+  return { outcome: outcome.outcome, reasonGiven: Boolean(outcome.reason) };
 };
