@@ -73,15 +73,16 @@ function parseAdded(form: URLSearchParams, draft: FoiaReviewDraft): FoiaDecision
   return found.map((start) => ({ start, end: start + text.length, category: category.data, exemption, reason }));
 }
 
-/**
- * The legal reviewer's view: the document with each proposal highlighted; accept or reject each (low confidence
- * first) and change the exemption it is withheld under; add new ones.
- */
 /** Selecting text in the document (mouse or keyboard) puts it in the "add a redaction" box. */
 const SELECT_TO_ADD =
   "(function(){var d=document.getElementById('document'),t=document.getElementById('add-text');if(!d||!t)return;" +
   'function take(){var s=window.getSelection();if(!s||s.isCollapsed||!d.contains(s.anchorNode)||!d.contains(s.focusNode))return;' +
   "var v=s.toString().trim();if(v)t.value=v;}d.addEventListener('mouseup',take);d.addEventListener('keyup',take);})();";
+
+/**
+ * The legal reviewer's view: the document with each proposal highlighted; accept or reject each (low confidence
+ * first) and change the exemption it is withheld under; add new ones (type them, or select them in the document).
+ */
 
 export const foiaView: ReviewView<FoiaReviewDraft, FoiaDecisions> = {
   pipeline: 'foia',
