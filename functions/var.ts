@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { now } from '../shared/clock';
 import { loadConfig } from '../shared/config';
 import { registerView } from '../shared/review/views';
-import { deskTimeZone } from '../shared/time-zone';
 import { isBusinessDay, localDate } from '../shared/var/calendar';
 import { varView } from '../shared/var/review-view';
 import { dueOccurrence, VAR_TIMER } from '../shared/var/schedule';
@@ -39,22 +38,18 @@ registerActivities(activities, {
   [ALERT_VAR]: 'alertVar',
 });
 
-const holidays = () =>
-  (process.env.VAR_HOLIDAYS ?? '')
-    .split(',')
-    .map((h) => h.trim())
-    .filter(Boolean);
+const holidays = () => loadConfig().var.holidays;
 
 function runFor(date: string, cutoffAt: string, requestedBy: string): VarRun {
   const config = loadConfig();
   return {
     date,
     cutoffAt,
-    pollMs: Number(process.env.VAR_POLL_MINUTES ?? 15) * 60_000,
-    holidays: holidays(),
-    reviewer: process.env.VAR_REVIEWER ?? 'risk.manager@bank.example',
-    backupReviewer: process.env.VAR_BACKUP_REVIEWER ?? 'deputy.risk@bank.example',
-    executives: (process.env.VAR_EXECUTIVES ?? 'cro@bank.example,cfo@bank.example').split(',').map((e) => e.trim()),
+    pollMs: config.var.pollMinutes * 60_000,
+    holidays: config.var.holidays,
+    reviewer: config.var.reviewer,
+    backupReviewer: config.var.backupReviewer,
+    executives: config.var.executives,
     residency: config.model.residency.var,
     requestedBy,
   };
@@ -79,12 +74,13 @@ app.timer('varDaily', {
   schedule: VAR_TIMER,
   extraInputs: [df.input.durableClient()],
   handler: async (timer: Timer, context: InvocationContext) => {
-    const zone = deskTimeZone(process.env);
+    const desk = loadConfig().var;
+    const zone = desk.timeZone;
     const scheduled = dueOccurrence(zone, now(), timer.scheduleStatus?.last, timer.isPastDue);
     if (scheduled === undefined) return;
     const date = localDate(scheduled, zone);
-    if (!isBusinessDay(date, holidays())) return context.log(`no VaR report on ${date}: not a business day`);
-    const cutoffAt = new Date(scheduled + Number(process.env.VAR_CUTOFF_HOURS ?? 3) * 3600_000).toISOString();
+    if (!isBusinessDay(date, desk.holidays)) return context.log(`no VaR report on ${date}: not a business day`);
+    const cutoffAt = new Date(scheduled + desk.cutoffHours * 3600_000).toISOString();
     const { instanceId, duplicate } = await start(df.getClient(context), runFor(date, cutoffAt, 'system:var-schedule'));
     context.log(
       `${duplicate ? `${instanceId} already exists` : `started ${instanceId}`}${timer.isPastDue ? ' (past due)' : ''}`,

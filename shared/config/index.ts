@@ -5,6 +5,7 @@ import type { Env } from './env';
 import { type ModelConfig, readModelConfig } from './model';
 import { type ReviewConfig, readReviewConfig } from './review';
 import { readStorageConfig, type StorageConfig } from './storage';
+import { readVarConfig, type VarConfig } from './var';
 
 export type { Env } from './env';
 
@@ -16,6 +17,7 @@ export interface Config {
   review: ReviewConfig;
   radiology: RadiologySettings;
   foia: FoiaConfig;
+  var: VarConfig;
 }
 
 /** The one place settings are read. Tests call it with a plain object. */
@@ -29,5 +31,6 @@ export function loadConfig(env: Env = process.env): Config {
     review: readReviewConfig(env, environment),
     radiology: readRadiologySettings(env),
     foia: readFoiaConfig(env),
+    var: readVarConfig(env),
   };
 }

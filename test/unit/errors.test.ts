@@ -22,3 +22,22 @@ test('config defaults to Azurite locally and names the setting when storage is m
     (e: unknown) => e instanceof ConfigError && e.setting === 'AzureWebJobsStorage__accountName',
   );
 });
+
+test('the VaR desk settings are one config section; a bad value names its setting', () => {
+  const desk = loadConfig({ VAR_HOLIDAYS: '2026-12-25, 2027-01-01', VAR_TIME_ZONE: 'Europe/London' }).var;
+  assert.deepEqual(
+    [desk.holidays, desk.timeZone, desk.pollMinutes, desk.cutoffHours, desk.executives.length],
+    [['2026-12-25', '2027-01-01'], 'Europe/London', 15, 3, 2],
+  );
+  for (const [setting, value] of [
+    ['VAR_HOLIDAYS', '25/12/2026'],
+    ['VAR_REVIEWER', 'risk manager'],
+    ['VAR_POLL_MINUTES', '0'],
+    ['VAR_TIME_ZONE', 'Mars/Olympus'],
+  ] as const)
+    assert.throws(
+      () => loadConfig({ [setting]: value }),
+      (e: unknown) => e instanceof ConfigError && e.setting === setting,
+      setting,
+    );
+});
