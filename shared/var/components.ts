@@ -1,4 +1,4 @@
-import type { QuantileMethod } from './stats';
+import { type QuantileMethod, quantileRanks } from './stats';
 
 export interface QuantileScenario {
   index: number;
@@ -8,15 +8,7 @@ export interface QuantileScenario {
 /** The scenarios whose P&L make up the q-quantile, with the weights `quantile` gives them under `method`. */
 export function quantileScenarios(pnl: ArrayLike<number>, q: number, method: QuantileMethod): QuantileScenario[] {
   const order = Array.from({ length: pnl.length }, (_, i) => i).sort((a, b) => pnl[a]! - pnl[b]! || a - b);
-  const pos = (pnl.length - 1) * q;
-  const lo = Math.floor(pos);
-  const hi = Math.ceil(pos);
-  if (method === 'lower' || lo === hi) return [{ index: order[lo]!, weight: 1 }];
-  if (method === 'higher') return [{ index: order[hi]!, weight: 1 }];
-  return [
-    { index: order[lo]!, weight: hi - pos },
-    { index: order[hi]!, weight: pos - lo },
-  ];
+  return quantileRanks(pnl.length, q, method).map((r) => ({ index: order[r.rank]!, weight: r.weight }));
 }
 
 /**

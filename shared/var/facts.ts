@@ -167,13 +167,13 @@ export function computeFactsSheet(lake: MarketData, date: string, options: Parti
 function headlineComponents(o: VarOptions, s: ScenarioSet, mcPnl: Float64Array, parametric: number[]): number[] {
   if (o.method === 'parametric') return parametric;
   if (o.method === 'historical') {
-    const at = quantileScenarios(s.pnl, 0.01, o.quantile);
+    const at = quantileScenarios(s.pnl, 1 - 0.99, o.quantile);
     return scenarioComponents(
       at,
       at.map((q) => s.positionPnl.map((p) => p[q.index]!)),
     );
   }
-  const at = quantileScenarios(mcPnl, 0.01, o.quantile);
+  const at = quantileScenarios(mcPnl, 1 - 0.99, o.quantile);
   const positions = monteCarloPositionPnl(
     s.exposures,
     s.returns,

@@ -3,12 +3,23 @@ export type QuantileMethod = 'linear' | 'lower' | 'higher';
 /** numpy.quantile over a sorted copy: `linear` (numpy's default), `lower`, `higher`. */
 export function quantile(values: ArrayLike<number>, q: number, method: QuantileMethod = 'linear'): number {
   const sorted = Float64Array.from(values).sort();
-  const pos = (sorted.length - 1) * q;
+  return quantileRanks(sorted.length, q, method).reduce((sum, r) => sum + r.weight * sorted[r.rank]!, 0);
+}
+
+/**
+ * The order statistics (0-based ranks) the q-quantile of n values is made of, with their weights under `method`
+ * (numpy's conventions). The one place this is decided, so a VaR and its components use the same scenarios.
+ */
+export function quantileRanks(n: number, q: number, method: QuantileMethod): { rank: number; weight: number }[] {
+  const pos = (n - 1) * q;
   const lo = Math.floor(pos);
   const hi = Math.ceil(pos);
-  if (method === 'lower') return sorted[lo]!;
-  if (method === 'higher') return sorted[hi]!;
-  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
+  if (method === 'lower' || lo === hi) return [{ rank: lo, weight: 1 }];
+  if (method === 'higher') return [{ rank: hi, weight: 1 }];
+  return [
+    { rank: lo, weight: hi - pos },
+    { rank: hi, weight: pos - lo },
+  ];
 }
 
 export const mean = (xs: ArrayLike<number>) => {
