@@ -57,7 +57,9 @@ test('5 AM New York is 10:00 UTC before the March change and 09:00 UTC after it;
 });
 
 test('across the November change: 09:00 UTC on Friday (EDT), 10:00 UTC on Monday (EST); a clock jump runs once, past due', async () => {
-  // The jump from March passes every occurrence since: one past-due run, for the latest one missed.
+  // The jump from March passes every occurrence since: one past-due run, for the latest one missed. It must come
+  // after the timer re-armed from the last March tick, or the host would see no missed occurrence.
+  await armedFor('2026-03-09T09:30:00.000Z');
   await host.clock.set(Date.parse('2026-10-30T08:00:00Z'));
   const pastDue = await started('2026-10-29');
   assert.equal(cutoffOf(pastDue), '2026-10-29T12:00:00.000Z');
