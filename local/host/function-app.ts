@@ -20,6 +20,8 @@ export class FunctionApp {
   readonly appHookData: Record<string, unknown> = {};
   readonly #appLevelHookData: Record<string, unknown> = {};
   extraInputs: ExtraInputProvider = () => undefined;
+  /** The library's own HTTP server when the app enabled HTTP streams (the worker's HttpUri capability). */
+  httpUri: string | undefined;
   writeOutputs: OutputWriter = async () => {};
   #inFlight = 0;
   #idle: (() => void)[] = [];
@@ -37,12 +39,10 @@ export class FunctionApp {
       log(level === 'error' ? 'error' : level === 'warning' ? 'warn' : 'debug', message);
     };
     const capabilities = await core.programmingModel!.getCapabilities({});
-    if (capabilities.HttpUri) {
-      throw new Error(
-        'app.setup({ enableHttpStream: true }) needs the HTTP proxy protocol, which this local host does not implement',
-      );
-    }
-    return new FunctionApp(core, appDir, log);
+    const app = new FunctionApp(core, appDir, log);
+    // With app.setup({ enableHttpStream: true }) the library serves HTTP itself here; the host proxies to it.
+    app.httpUri = capabilities.HttpUri;
+    return app;
   }
 
   get functions(): RegisteredFunction[] {
@@ -69,6 +69,7 @@ export class FunctionApp {
     triggerData: unknown,
     triggerMetadata: Record<string, unknown> = {},
     retryContext?: InvocationRequest['retryContext'],
+    invocationId?: string,
   ): Promise<InvocationResponse> {
     const fn = this.get(name);
     if (!fn) throw new Error(`function "${name}" is not registered`);
@@ -78,7 +79,7 @@ export class FunctionApp {
       const value = this.extraInputs(binding);
       if (value !== undefined) inputData.push({ name: bindingName, data: value });
     }
-    const request: InvocationRequest = { inputData, triggerMetadata, retryContext };
+    const request: InvocationRequest = { inputData, triggerMetadata, retryContext, invocationId };
     this.#inFlight++;
     try {
       const response = await invokeFunction(this.core, fn, request, this.appHookData, (fnName, level, message) =>

@@ -4,6 +4,7 @@ import type { RegisteredFunction } from '../runtime/core-api';
 import { fromTypedData } from '../runtime/typed-data';
 import { authorized, type FunctionKeys } from './keys';
 import { type CompiledRoute, compileRoute, pathSegments } from './route';
+import { invokeThroughStreamProxy } from './stream-proxy';
 
 interface HttpRoute {
   fn: RegisteredFunction;
@@ -50,6 +51,19 @@ export async function serveFunction(
     Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : String(v ?? '')]),
   );
   const keepBody = method !== 'GET' && method !== 'HEAD' && body.length > 0;
+  if (app.httpUri) {
+    const streaming = app as FunctionApp & { httpUri: string };
+    return invokeThroughStreamProxy(
+      streaming,
+      chosen.r.fn.name,
+      req,
+      res,
+      url,
+      chosen.params,
+      headers,
+      keepBody ? body : undefined,
+    );
+  }
   const trigger = {
     http: {
       method,

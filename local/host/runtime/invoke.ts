@@ -10,6 +10,8 @@ export interface InvocationRequest {
   inputData: InputEntry[];
   triggerMetadata?: Record<string, unknown>;
   retryContext?: { retryCount: number; maxRetryCount: number };
+  /** Set by the caller when something else must know it first (the HTTP stream proxy matches requests by it). */
+  invocationId?: string;
 }
 
 export interface InvocationResponse {
@@ -30,7 +32,7 @@ export async function invokeFunction(
 ): Promise<InvocationResponse> {
   const model = core.programmingModel;
   if (!model) throw new Error('the app set no programming model; was @azure/functions loaded?');
-  const invocationId = randomUUID();
+  const invocationId = request.invocationId ?? randomUUID();
   const coreContext: Record<string, unknown> = {
     invocationId,
     request: {
