@@ -1,25 +1,15 @@
 import assert from 'node:assert/strict';
-import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { testClock } from '../../local/host/clock';
-import { type RunningHost, startHost } from '../../local/host/index';
+import type { RunningHost } from '../../local/host/index';
 import { durableApi } from '../support/durable';
-import { testStorage } from '../support/storage';
+import { startFixtureHost } from './fixture-host';
 
-const appDir = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'durable-app');
 const run = Date.now().toString(36);
 let host: RunningHost;
 let api: ReturnType<typeof durableApi>;
 
 before(async () => {
-  host = await startHost({
-    appDir,
-    port: 0,
-    storageConnectionString: testStorage(),
-    hubName: 'CallHttpHub',
-    clock: testClock(Date.parse('2026-11-30T12:00:00Z')),
-    log: () => {},
-  });
+  host = await startFixtureHost('CallHttpHub');
   api = durableApi(host);
 });
 after(async () => host.stop());

@@ -1,26 +1,16 @@
 import assert from 'node:assert/strict';
-import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { testClock } from '../../local/host/clock';
-import { type RunningHost, startHost } from '../../local/host/index';
+import type { RunningHost } from '../../local/host/index';
 import { durableApi } from '../support/durable';
-import { testStorage } from '../support/storage';
+import { startFixtureHost } from './fixture-host';
 
-const appDir = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'durable-app');
 const run = `${Date.now().toString(36)}`;
 const id = (name: string) => `${name}-${run}`;
 let host: RunningHost;
 let api: ReturnType<typeof durableApi>;
 
 before(async () => {
-  host = await startHost({
-    appDir,
-    port: 0,
-    storageConnectionString: testStorage(),
-    hubName: 'PatternsHub',
-    clock: testClock(Date.parse('2026-11-30T12:00:00Z')),
-    log: () => {},
-  });
+  host = await startFixtureHost('PatternsHub');
   api = durableApi(host);
 });
 after(async () => host.stop());

@@ -1,16 +1,15 @@
 import assert from 'node:assert/strict';
-import path from 'node:path';
 import { test } from 'node:test';
 import { TableClient } from '@azure/data-tables';
 import { EventType } from '../../local/host/durable/history';
 import { DurableStore } from '../../local/host/durable/store';
-import { type RunningHost, startHost } from '../../local/host/index';
+import type { RunningHost } from '../../local/host/index';
 import { durableApi } from '../support/durable';
 import { testStorage, waitFor } from '../support/storage';
+import { startFixtureHost } from './fixture-host';
 
-const appDir = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'durable-app');
 const hubName = 'StartupHub';
-const start = () => startHost({ appDir, port: 0, storageConnectionString: testStorage(), hubName, log: () => {} });
+const start = () => startFixtureHost(hubName, { clock: undefined });
 const historyTable = () =>
   TableClient.fromConnectionString(testStorage(), `${hubName}History`, { allowInsecureConnection: true });
 

@@ -1,6 +1,4 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { test } from 'node:test';
 import { radiologyDraftEngine } from '../../local/model/engines/radiology';
 import { detectCritical } from '../../shared/radiology/critical';
@@ -8,24 +6,11 @@ import { deidentify, reidentify } from '../../shared/radiology/deidentify';
 import { buildDraftPrompt } from '../../shared/radiology/prompt';
 import { draftReportSchema } from '../../shared/radiology/report';
 import { studySchema } from '../../shared/radiology/study';
+import { FIXTURE_PHI, radiologyFixture } from './fixture-phi';
 
-const fixture = (name: string) =>
-  JSON.parse(readFileSync(path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'radiology', name), 'utf8'));
+const fixture = radiologyFixture;
 const study = studySchema.parse(fixture('chest-ct-critical.json'));
-const PHI = [
-  "Margaret O'Connell",
-  'Margaret',
-  "O'Connell",
-  'MRN-00482913',
-  '1957-03-14',
-  'ACC-2026-118842',
-  '2026-11-24',
-  '22/11/2026',
-  'March 3, 2024',
-  'Dr. Patel',
-  'Amit Patel',
-  '021 555 0142',
-];
+const PHI = FIXTURE_PHI;
 
 test('de-identification removes names (also in free text, with titles and possessives), MRN, DOB, accession, dates and phones', () => {
   const { study: clean, mapping } = deidentify(study);

@@ -18,6 +18,7 @@ import { appendOnce } from '../../workflows/radiology/finetune-log';
 import { SIGNED_CONTAINER, STUDIES_CONTAINER } from '../../workflows/radiology/names';
 import { enclave } from '../support/cli';
 import { blobService, testStorage } from '../support/storage';
+import { FIXTURE_PHI } from './fixture-phi';
 
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -29,19 +30,6 @@ const study = studySchema.parse(
     ),
   ),
 );
-const FIXTURE_PHI = [
-  "Margaret O'Connell",
-  'Margaret',
-  "O'Connell",
-  'MRN-00482913',
-  '1957-03-14',
-  'ACC-2026-118842',
-  '2026-11-24',
-  '22/11/2026',
-  'March 3, 2024',
-  'Patel',
-  '555 0142',
-];
 /** What the radiologist typed while editing: names, a date and a phone number the input never had. */
 const TYPED_PHI = ['Alan Whitfield', 'Whitfield', '2026/11/24', '021 555 0199', "margaret o'connell"];
 
