@@ -1,5 +1,6 @@
 import { app } from '@azure/functions';
 import { loadConfig } from '../shared/config';
+import { ConfigError } from '../shared/errors';
 import { healthReport } from '../shared/health/report';
 import { blobServiceClient } from '../shared/storage/clients';
 
@@ -10,7 +11,16 @@ app.http('health', {
   methods: ['GET'],
   authLevel: 'anonymous',
   handler: async () => {
-    const config = loadConfig();
+    let config: ReturnType<typeof loadConfig>;
+    try {
+      config = loadConfig();
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      return {
+        status: 503,
+        jsonBody: { status: 'misconfigured', version, setting: error.setting, error: error.message },
+      };
+    }
     const count = Number(process.env.ENCLAVE_HOST_FUNCTION_COUNT);
     const report = await healthReport({
       version,

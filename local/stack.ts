@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { loadConfig } from '../shared/config';
+import { ConfigError } from '../shared/errors';
 import { portIsFree } from './azurite/ports';
 import { type RunningAzurite, startAzurite } from './azurite/start';
 import { type RunningHost, startHost } from './host/index';
@@ -72,6 +74,13 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       const started = await starter({ dataDir: options.dataDir, settings });
       services.push(started.service);
       Object.assign(settings, started.settings);
+    }
+    // A bad setting stops the start with its name, instead of failing each function that reads it later.
+    try {
+      loadConfig({ ...process.env, ...settings });
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      throw new Error(`${error.message} (local.settings.json or the environment); fix it and start again`);
     }
     const host = await startHost({
       appDir: options.appDir,
