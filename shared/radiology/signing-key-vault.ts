@@ -4,17 +4,24 @@ import type { ReportSigner, TrustedKeys } from './signing';
 
 type GetKey = (vaultUrl: string, name: string, version?: string) => Promise<KeyVaultKey>;
 
-async function keyVault() {
-  const [keys, { DefaultAzureCredential }] = await Promise.all([
-    import('@azure/keyvault-keys'),
-    import('@azure/identity'),
-  ]);
-  return { keys, credential: new DefaultAzureCredential() };
-}
+// One credential (its token cache) and one client per vault for the process, not one per signature checked.
+const loadKeyVault = () =>
+  Promise.all([import('@azure/keyvault-keys'), import('@azure/identity')]).then(
+    ([keys, { DefaultAzureCredential }]) => ({
+      keys,
+      credential: new DefaultAzureCredential(),
+    }),
+  );
+type KeyVaultModules = Awaited<ReturnType<typeof loadKeyVault>>;
+let keyVaultModules: Promise<KeyVaultModules> | undefined;
+const keyVault = () => (keyVaultModules ??= loadKeyVault());
+const clients = new Map<string, InstanceType<KeyVaultModules['keys']['KeyClient']>>();
 
 const defaultGetKey: GetKey = async (vaultUrl, name, version) => {
   const { keys, credential } = await keyVault();
-  return new keys.KeyClient(vaultUrl, credential).getKey(name, { version });
+  let client = clients.get(vaultUrl);
+  if (!client) clients.set(vaultUrl, (client = new keys.KeyClient(vaultUrl, credential)));
+  return client.getKey(name, { version });
 };
 
 function publicJwk(key: KeyVaultKey): JsonWebKey {
@@ -60,6 +67,8 @@ export async function keyVaultSigner(keyId: string, getKey: GetKey = defaultGetK
 /** Trusts any version of the configured key in the configured vault, fetched from Key Vault by version. */
 export function keyVaultTrustedKeys(configuredKeyId: string, getKey: GetKey = defaultGetKey): TrustedKeys {
   const trusted = keyVaultKeyParts(configuredKeyId);
+  // A key version never changes, so each is fetched once.
+  const versions = new Map<string, Promise<KeyVaultKey>>();
   return {
     async resolve(keyId) {
       let parts: ReturnType<typeof keyVaultKeyParts>;
@@ -73,7 +82,14 @@ export function keyVaultTrustedKeys(configuredKeyId: string, getKey: GetKey = de
       if (!parts.version) return { refused: `key id ${keyId} names no key version` };
       if (trusted.version && parts.version !== trusted.version)
         return { refused: `signed with version ${parts.version}, but only ${trusted.version} is trusted` };
-      return { key: publicJwk(await getKey(parts.vaultUrl, parts.name, parts.version)) };
+      let key = versions.get(parts.version);
+      if (!key) versions.set(parts.version, (key = getKey(parts.vaultUrl, parts.name, parts.version)));
+      try {
+        return { key: publicJwk(await key) };
+      } catch (error) {
+        versions.delete(parts.version);
+        throw error;
+      }
     },
   };
 }
