@@ -19,8 +19,8 @@ const clients = new Map<string, InstanceType<KeyVaultModules['keys']['KeyClient'
 
 const defaultGetKey: GetKey = async (vaultUrl, name, version) => {
   const { keys, credential } = await keyVault();
-  let client = clients.get(vaultUrl);
-  if (!client) clients.set(vaultUrl, (client = new keys.KeyClient(vaultUrl, credential)));
+  const client = clients.get(vaultUrl) ?? new keys.KeyClient(vaultUrl, credential);
+  clients.set(vaultUrl, client);
   return client.getKey(name, { version });
 };
 
@@ -82,8 +82,8 @@ export function keyVaultTrustedKeys(configuredKeyId: string, getKey: GetKey = de
       if (!parts.version) return { refused: `key id ${keyId} names no key version` };
       if (trusted.version && parts.version !== trusted.version)
         return { refused: `signed with version ${parts.version}, but only ${trusted.version} is trusted` };
-      let key = versions.get(parts.version);
-      if (!key) versions.set(parts.version, (key = getKey(parts.vaultUrl, parts.name, parts.version)));
+      const key = versions.get(parts.version) ?? getKey(parts.vaultUrl, parts.name, parts.version);
+      versions.set(parts.version, key);
       try {
         return { key: publicJwk(await key) };
       } catch (error) {
