@@ -57,6 +57,13 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     }
   }
   const local = readLocalSettings(options.appDir);
+  // A bad setting stops the start with its name before anything runs, instead of failing each function later.
+  try {
+    loadConfig({ ...process.env, ...local.values });
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    throw new Error(`${error.message} (local.settings.json or the environment); fix it and start again`);
+  }
   const azurite = await startAzurite({
     location: path.join(options.dataDir, 'azurite'),
     blobPort: options.azuritePorts.blob,
@@ -74,13 +81,6 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       const started = await starter({ dataDir: options.dataDir, settings });
       services.push(started.service);
       Object.assign(settings, started.settings);
-    }
-    // A bad setting stops the start with its name, instead of failing each function that reads it later.
-    try {
-      loadConfig({ ...process.env, ...settings });
-    } catch (error) {
-      if (!(error instanceof ConfigError)) throw error;
-      throw new Error(`${error.message} (local.settings.json or the environment); fix it and start again`);
     }
     const host = await startHost({
       appDir: options.appDir,
