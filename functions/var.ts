@@ -2,7 +2,7 @@ import { app, type HttpRequest, type InvocationContext, type Timer } from '@azur
 import * as df from 'durable-functions';
 import { z } from 'zod';
 import { now } from '../shared/clock';
-import { loadConfig } from '../shared/config';
+import { type Config, loadConfig } from '../shared/config';
 import { registerView } from '../shared/review/views';
 import { isBusinessDay, localDate } from '../shared/var/calendar';
 import { varView } from '../shared/var/review-view';
@@ -38,10 +38,7 @@ registerActivities(activities, {
   [ALERT_VAR]: 'alertVar',
 });
 
-const holidays = () => loadConfig().var.holidays;
-
-function runFor(date: string, cutoffAt: string, requestedBy: string): VarRun {
-  const config = loadConfig();
+function runFor(config: Config, date: string, cutoffAt: string, requestedBy: string): VarRun {
   return {
     date,
     cutoffAt,
@@ -74,14 +71,18 @@ app.timer('varDaily', {
   schedule: VAR_TIMER,
   extraInputs: [df.input.durableClient()],
   handler: async (timer: Timer, context: InvocationContext) => {
-    const desk = loadConfig().var;
+    const config = loadConfig();
+    const desk = config.var;
     const zone = desk.timeZone;
     const scheduled = dueOccurrence(zone, now(), timer.scheduleStatus?.last, timer.isPastDue);
     if (scheduled === undefined) return;
     const date = localDate(scheduled, zone);
     if (!isBusinessDay(date, desk.holidays)) return context.log(`no VaR report on ${date}: not a business day`);
     const cutoffAt = new Date(scheduled + desk.cutoffHours * 3600_000).toISOString();
-    const { instanceId, duplicate } = await start(df.getClient(context), runFor(date, cutoffAt, 'system:var-schedule'));
+    const { instanceId, duplicate } = await start(
+      df.getClient(context),
+      runFor(config, date, cutoffAt, 'system:var-schedule'),
+    );
     context.log(
       `${duplicate ? `${instanceId} already exists` : `started ${instanceId}`}${timer.isPastDue ? ' (past due)' : ''}`,
     );
@@ -109,11 +110,15 @@ app.http('varRun', {
       const issue = parsed.error.issues[0]!;
       return { status: 400, jsonBody: { error: issue.message, where: issue.path.join('.') || 'body' } };
     }
-    if (!isBusinessDay(parsed.data.date, holidays()))
+    const config = loadConfig();
+    if (!isBusinessDay(parsed.data.date, config.var.holidays))
       return { status: 400, jsonBody: { error: `${parsed.data.date} is not a business day`, where: 'date' } };
-    const cutoffAt = parsed.data.cutoffAt ?? new Date(now() + 3 * 3600_000).toISOString();
+    const cutoffAt = parsed.data.cutoffAt ?? new Date(now() + config.var.cutoffHours * 3600_000).toISOString();
     const user = request.headers.get('x-ms-client-principal-name') ?? 'risk-ops';
-    const { instanceId, duplicate } = await start(df.getClient(context), runFor(parsed.data.date, cutoffAt, user));
+    const { instanceId, duplicate } = await start(
+      df.getClient(context),
+      runFor(config, parsed.data.date, cutoffAt, user),
+    );
     return { status: 202, jsonBody: { instanceId, duplicate } };
   },
 });
