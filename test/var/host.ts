@@ -1,7 +1,9 @@
+import assert from 'node:assert/strict';
 import type { RunningHost } from '../../local/host/index';
 import type { RunningModelServer } from '../../local/model/server';
 import { generateDemoLake } from '../../shared/var/demo';
 import { outbox, startAppHost } from '../support/app-host';
+import { durableApi } from '../support/durable';
 import { endpointsOf } from '../support/model';
 import { blobService, waitFor } from '../support/storage';
 
@@ -60,3 +62,17 @@ export async function reportBlobs(stage: 'draft' | 'published', date: string): P
 }
 
 export const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Waits for the run of `date` to publish after `rounds` drafts, approved by the risk manager; its published HTML. */
+export async function publishedReport(host: RunningHost, date: string, rounds: number): Promise<string> {
+  const done = await durableApi(host).until(`var-${date}`, undefined, 30_000);
+  assert.deepEqual(done.output, {
+    outcome: 'published',
+    date,
+    approvedBy: 'risk.manager@bank.example',
+    files: [`reports/published/var/${date}.html`, `reports/published/var/${date}.pdf`],
+    rounds,
+  });
+  const html = blobService().getContainerClient('reports').getBlockBlobClient(`published/var/${date}.html`);
+  return (await html.downloadToBuffer()).toString('utf8');
+}

@@ -6,8 +6,7 @@ import { outbox } from '../support/app-host';
 import { durableApi } from '../support/durable';
 import { localModelServer } from '../support/model';
 import { submitReview } from '../support/review-form';
-import { blobService } from '../support/storage';
-import { reviewLink, startRun, startVarHost, uploadDemoLake } from './host';
+import { publishedReport, reviewLink, startRun, startVarHost, uploadDemoLake } from './host';
 
 let server: RunningModelServer;
 let host: RunningHost;
@@ -50,16 +49,7 @@ test('daily VaR: figures computed in code, grounded narrative, send-back with co
   const secondPage = await decide(second, { decision: 'approve' });
   assert.match(secondPage, /Desk detail: credit component VaR USD/, 'the comments shaped the second draft');
 
-  const done = await durableApi(host).until('var-2026-11-30', undefined, 30_000);
-  assert.deepEqual(done.output, {
-    outcome: 'published',
-    date: '2026-11-30',
-    approvedBy: 'risk.manager@bank.example',
-    files: ['reports/published/var/2026-11-30.html', 'reports/published/var/2026-11-30.pdf'],
-    rounds: 2,
-  });
-  const reports = blobService().getContainerClient('reports');
-  const html = (await reports.getBlockBlobClient('published/var/2026-11-30.html').downloadToBuffer()).toString('utf8');
+  const html = await publishedReport(host, '2026-11-30', 2);
   assert.match(html, /Daily Value-at-Risk report — 2026-11-30/);
   const published = (await outbox()).filter((n) => n.instanceId === 'var-2026-11-30' && n.kind === 'report-published');
   assert.deepEqual(published.map((n) => n.to).sort(), ['cfo@bank.example', 'cro@bank.example']);

@@ -2,11 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { RunningHost } from '../../local/host/index';
 import type { RunningModelServer } from '../../local/model/server';
-import { durableApi } from '../support/durable';
 import { localModelServer } from '../support/model';
 import { submitReview } from '../support/review-form';
-import { blobService } from '../support/storage';
-import { reviewLink, startRun, startVarHost, uploadDemoLake } from './host';
+import { publishedReport, reviewLink, startRun, startVarHost, uploadDemoLake } from './host';
 
 let server: RunningModelServer;
 let host: RunningHost;
@@ -34,16 +32,7 @@ test('a narrative that keeps quoting an uncomputed figure is regenerated once, t
   const flag = /Template narrative: the model&#39;s text quoted figures not in the facts sheet \((\d+\.\d\d)%\)/;
   assert.match(second.page, flag, 'the reviewer sees the flag');
 
-  const done = await durableApi(host).until('var-2026-12-08', undefined, 30_000);
-  assert.deepEqual(done.output, {
-    outcome: 'published',
-    date: '2026-12-08',
-    approvedBy: 'risk.manager@bank.example',
-    files: ['reports/published/var/2026-12-08.html', 'reports/published/var/2026-12-08.pdf'],
-    rounds: 2,
-  });
-  const reports = blobService().getContainerClient('reports');
-  const html = (await reports.getBlockBlobClient('published/var/2026-12-08.html').downloadToBuffer()).toString('utf8');
+  const html = await publishedReport(host, '2026-12-08', 2);
   assert.match(html, flag, 'the published report carries the flag');
   const summary = html.match(/<h2>Summary<\/h2><p>([^<]*)<\/p>/)![1]!;
   assert.match(summary, /^As of 2026-12-08, the firm&#39;s 1-day 99% VaR is USD [\d,]+\.\d\d/);
