@@ -40,3 +40,16 @@ export async function startAppHost(
 export async function outbox(): Promise<Notification[]> {
   return readOutbox(tableClient({ connectionString: testStorage() }, 'reviewoutbox'));
 }
+
+/** fetch of one of the app's `/api/...` routes with the host's function key (or the master key for admin routes). */
+export function callApp(
+  host: RunningHost,
+  route: string,
+  init: RequestInit = {},
+  key: 'function' | 'master' = 'function',
+) {
+  return fetch(`${host.url}/api/${route}`, {
+    ...init,
+    headers: { ...(init.headers as Record<string, string>), 'x-functions-key': host.keys[key] },
+  });
+}
