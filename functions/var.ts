@@ -138,7 +138,7 @@ async function runByHand(request: HttpRequest, context: InvocationContext, admin
       actor,
       detail: `operator cutoff ${new Date(cutoffAt).toISOString()}`,
     });
-  return { status: 202, jsonBody: { instanceId, duplicate, cutoffAt: duplicate ? undefined : cutoffAt } };
+  return { status: 202, jsonBody: { instanceId, duplicate } };
 }
 
 app.http('varRun', {

@@ -149,7 +149,9 @@ test('PACS study with a critical finding: urgent alert, PHI-free draft in the EU
     'radiology-signed/ACC-2026-118842.pdf',
   ]);
 
-  const status = (await (await fetch(accepted.statusQueryGetUri)).json()) as {
+  const status = (await (
+    await fetch(accepted.statusQueryGetUri, { headers: { 'x-functions-key': host.keys.function } })
+  ).json()) as {
     stage: string;
     timing: { draftMs: number; reviewerMs: number };
   };
