@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { RunningHost } from '../../local/host/index';
-import { callApp, startAppHost } from '../support/app-host';
+import { callApp, repoRoot, startAppHost } from '../support/app-host';
+import { durableApi } from '../support/durable';
 
 let host: RunningHost;
 before(async () => {
@@ -50,4 +53,21 @@ test('health and the review opener stay anonymous, and the opener shows nothing 
   const opener = await fetch(`${host.url}/api/review/open`);
   assert.equal(opener.status, 200);
   assert.doesNotMatch(await opener.text(), /name="csrf"|Review for/);
+});
+
+test('without App Service Authentication, identity headers a caller sends are ignored', async () => {
+  const fixture = JSON.parse(
+    readFileSync(path.join(repoRoot, 'test/fixtures/radiology/chest-ct-critical.json'), 'utf8'),
+  );
+  const accessionNumber = `ACC-SEC-HDR-${Date.now().toString(36).toUpperCase()}`;
+  const response = await callApp(host, 'radiology/studies', {
+    method: 'POST',
+    headers: { 'x-ms-client-principal-name': 'chief.radiologist@hospital.example', 'x-forwarded-for': '203.0.113.9' },
+    body: JSON.stringify({ ...fixture, accessionNumber }),
+  });
+  assert.equal(response.status, 202);
+  const id = `radiology-${accessionNumber}`;
+  const run = (await durableApi(host).status(id, '&showInput=true')).input as Record<string, string>;
+  assert.deepEqual([run.requestedBy, run.ipAddress], ['function-key', '127.0.0.1']);
+  await durableApi(host).post(`instances/${id}/terminate?reason=test`);
 });

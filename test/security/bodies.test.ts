@@ -39,12 +39,13 @@ test('every JSON endpoint refuses an oversized body with 413, naming its limit',
 });
 
 test('a body that is not JSON is refused without quoting it (it may be PHI), over HTTP and from the inbox', async () => {
-  const phi = `{"patient": {"name": "O'Connell, Margaret", "mrn": MRN-00482913`;
+  // JSON.parse's own message quotes the text around the fault: here, the patient's name and MRN.
+  const phi = `{"patient": O'Connell Margaret, MRN-00482913}`;
   const response = await callApp(host, 'radiology/studies', { method: 'POST', body: phi });
   assert.equal(response.status, 400);
   const text = await response.text();
   assert.match(text, /not valid JSON/);
-  assert.doesNotMatch(text, /Connell|MRN-00482913|patient/);
+  assert.doesNotMatch(text, /Connell|Margaret|MRN-0048|patient/);
 
   const name = `sec-broken-${tag}.json`;
   await blobService().getContainerClient('radiology-inbox').createIfNotExists();
@@ -57,5 +58,5 @@ test('a body that is not JSON is refused without quoting it (it may be PHI), ove
       : undefined,
   );
   assert.match(reason, /not valid JSON \(at character \d+\)|not valid JSON/);
-  for (const line of [reason, ...logs]) assert.doesNotMatch(line, /Connell|MRN-00482913/, line);
+  for (const line of [reason, ...logs]) assert.doesNotMatch(line, /Connell|Margaret|MRN-0048/, line);
 });
