@@ -157,7 +157,7 @@ app.storageBlob('radiologyInbox', {
   handler: async (blob: unknown, context: InvocationContext) => {
     const name = String(context.triggerMetadata?.name);
     const text = Buffer.isBuffer(blob) ? blob.toString('utf8') : String(blob);
-    const inboxCaller: Caller = { via: 'function-key', name: 'radiology-inbox', roles: [], ipAddress: '127.0.0.1' };
+    const inboxCaller: Caller = { via: 'system', name: 'radiology-inbox', roles: [], ipAddress: '127.0.0.1' };
     const badName = blobNameProblem(name, RADIOLOGY_INBOX_NAMES);
     let reason: string | undefined = badName && `radiology-inbox/${JSON.stringify(name)}: ${badName}`;
     if (!reason) {

@@ -5,7 +5,7 @@ import { createAuditSink } from '../shared/audit/index';
 import { now } from '../shared/clock';
 import { type Config, loadConfig } from '../shared/config';
 import { BODY_LIMITS, readJson, refusal } from '../shared/http/body';
-import { authorise, type Caller } from '../shared/identity/caller';
+import { authorise } from '../shared/identity/caller';
 import { ROLES } from '../shared/identity/roles';
 import { registerView } from '../shared/review/views';
 import { isBusinessDay, localDate } from '../shared/var/calendar';
@@ -104,10 +104,14 @@ const runRequest = z.strictObject({
  */
 async function runByHand(request: HttpRequest, context: InvocationContext, adminKey: boolean) {
   const config = loadConfig();
-  const who = authorise(request.headers, config.identity, config.environment, ROLES.varOperate);
-  const caller: Caller | undefined = who.ok ? who.caller : undefined;
-  if (!adminKey && !caller) return who.ok ? undefined : refusal(who.status, who.error, who.where);
-  const operator = adminKey || caller?.roles.includes(ROLES.operator) === true;
+  let actor = 'admin-key';
+  let operator = adminKey;
+  if (!adminKey) {
+    const who = authorise(request.headers, config.identity, config.environment, ROLES.varOperate);
+    if (!who.ok) return refusal(who.status, who.error, who.where);
+    actor = who.caller.name;
+    operator = who.caller.roles.includes(ROLES.operator);
+  }
   const body = await readJson(request, runRequest, BODY_LIMITS.varRun);
   if (!body.ok) return body.refusal;
   const { date, cutoffAt: chosen } = body.value;
@@ -124,7 +128,6 @@ async function runByHand(request: HttpRequest, context: InvocationContext, admin
     if (!scheduled.ok) return refusal(400, scheduled.error, 'date');
     cutoffAt = scheduled.cutoffAt;
   }
-  const actor = caller?.via === 'easy-auth' ? caller.name : adminKey ? 'admin-key' : 'function-key';
   const run = runFor(config, date, cutoffAt, actor);
   const { instanceId, duplicate } = await start(df.getClient(context), run);
   if (chosen !== undefined && !duplicate)
@@ -146,8 +149,7 @@ app.http('varRun', {
   methods: ['POST'],
   authLevel: 'function',
   extraInputs: [df.input.durableClient()],
-  handler: async (request: HttpRequest, context: InvocationContext) =>
-    (await runByHand(request, context, false)) ?? refusal(401, 'no caller', 'x-functions-key'),
+  handler: (request: HttpRequest, context: InvocationContext) => runByHand(request, context, false),
 });
 
 app.http('varOperatorRun', {
@@ -155,6 +157,5 @@ app.http('varOperatorRun', {
   methods: ['POST'],
   authLevel: 'admin',
   extraInputs: [df.input.durableClient()],
-  handler: async (request: HttpRequest, context: InvocationContext) =>
-    (await runByHand(request, context, true)) ?? refusal(401, 'no caller', 'x-functions-key'),
+  handler: (request: HttpRequest, context: InvocationContext) => runByHand(request, context, true),
 });

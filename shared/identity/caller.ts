@@ -9,8 +9,11 @@ export interface HeaderSource {
 
 /** Who called an HTTP function, as far as the platform vouches for it. */
 export interface Caller {
-  /** `easy-auth`: a principal App Service Authentication signed in; `function-key`: only the key is known. */
-  via: 'easy-auth' | 'function-key';
+  /**
+   * `easy-auth`: a principal App Service Authentication signed in; `function-key`: only the key is known;
+   * `system`: Enclave's own trigger (an inbox, the schedule).
+   */
+  via: 'easy-auth' | 'function-key' | 'system';
   /** The principal's name (UPN / e-mail), or `function-key`. */
   name: string;
   principal?: Principal;
