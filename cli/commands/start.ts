@@ -27,6 +27,9 @@ export function register(program: Command): void {
         console.log(`  ${fn.name.padEnd(width)}  ${fn.trigger.padEnd(13)} ${fn.detail}`);
       }
       console.log(
+        `\nKeys: submit and status with header x-functions-key: ${stack.host.keys.function} (ENCLAVE_FUNCTION_KEY); operator routes with ${stack.host.keys.master} (ENCLAVE_MASTER_KEY)`,
+      );
+      console.log(
         `\nReady in ${((Date.now() - started) / 1000).toFixed(1)} s — ${stack.host.url}/api/health (Ctrl-C stops everything)`,
       );
       let stopping = false;

@@ -80,6 +80,7 @@ export interface PipelineRecord {
     | 'submitted'
     | 'drafted'
     | 'critical-notified'
+    | 'cutoff-set'
     | 'filed'
     | 'signed'
     | 'published'

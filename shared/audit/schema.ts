@@ -99,6 +99,7 @@ const pipeline = z.strictObject({
   timestamp: iso,
   event: z.enum([
     'submitted',
+    'cutoff-set',
     'drafted',
     'critical-notified',
     'filed',

@@ -8,7 +8,7 @@ import type { RunningHost } from '../../local/host/index';
 import type { RunningModelServer } from '../../local/model/server';
 import { parseChainBlobName } from '../../shared/audit/segments';
 import { verifyAudit } from '../../shared/audit/verify';
-import { repoRoot, startAppHost } from '../support/app-host';
+import { callApp, repoRoot, startAppHost } from '../support/app-host';
 import { endpointsOf, localModelServer } from '../support/model';
 import { blobService, testStorage } from '../support/storage';
 import { foiaRun, radiologyRun } from './phi-runs';
@@ -37,6 +37,7 @@ before(async () => {
   host = await startAppHost(`AuditPhi${tag}`, {
     MODEL_ENDPOINTS: JSON.stringify(endpointsOf(server)),
     MODEL_API_KEY: server.apiKey,
+    RADIOLOGY_REVIEWER: 'dr.byrne@hospital.example',
     ENCLAVE_KEYS_DIR: mkdtempSync(path.join(tmpdir(), 'enclave-keys-')),
     AUDIT_CONTAINER: container.containerName,
     AUDIT_HEADS_TABLE: headsTable,
@@ -48,7 +49,7 @@ after(async () => {
 });
 
 test('the audit records the real radiology and FOIA runs write hold no name, MRN, DOB, SSN, address or prompt text', async () => {
-  const meta = await fetch(`${host.url}/api/foia/requests`, {
+  const meta = await callApp(host, 'foia/requests', {
     method: 'POST',
     body: JSON.stringify({ requestId, requester: 'Daniel Whitfield', receivedDate: '2026-11-20' }),
   });

@@ -47,6 +47,7 @@ test('a reviewer opens the link in Chromium, edits the draft, approves, and the 
     const page = await browser.newPage();
     await page.goto(url);
     assert.equal(await page.title(), 'Quarterly memo — Enclave review');
+    assert.ok(!page.url().includes(url.split('#t=')[1]!), `the token left the address bar: ${page.url()}`);
     await page.getByLabel('Draft').fill('Exposure rose 4% on the rates desk; limits were not breached.');
     const outDir = path.join(repoRoot, 'test-output');
     mkdirSync(outDir, { recursive: true });
