@@ -47,6 +47,9 @@ param auditRetentionDays int = 2555
 @description('True once the audit container immutability policy has been locked (DEPLOY.md): a locked policy only accepts being extended, so the template stops sending it.')
 param auditWormLocked bool = false
 
+@description('Lock the audit WORM policy during this deployment (irreversible; main.parameters.prod.json sets it). Once locked, set auditWormLocked.')
+param auditWormLock bool = false
+
 @secure()
 @minLength(32)
 @description('Secret that signs reviewer links (ENCLAVE_REVIEW_LINK_SECRET in the azd environment), stored in Key Vault exactly as given. Required and never generated here, so a deployment cannot replace it; rotate as DEPLOY.md describes.')
@@ -365,6 +368,19 @@ module roles 'modules/roles.bicep' = {
     contentSafetyName: '${abbrs.cognitiveServicesContentSafety}${token}'
     openAiNames: [for r in openAiDeployRegions: '${abbrs.cognitiveServicesOpenAI}${token}-${r.region}']
     appInsightsName: '${abbrs.insightsComponents}${token}'
+  }
+}
+
+module auditWormLock 'modules/audit-worm-lock.bicep' = if (auditWormLock && !auditWormLocked) {
+  name: 'audit-worm-lock'
+  scope: rg
+  dependsOn: [ storage ]
+  params: {
+    storageAccountName: storage.outputs.name
+    auditContainer: 'audit'
+    location: location
+    tags: tags
+    identityName: '${abbrs.managedIdentityUserAssignedIdentities}worm-${token}'
   }
 }
 

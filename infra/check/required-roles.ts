@@ -17,8 +17,16 @@ export const REQUIRED_ROLES: { id: string; name: string; why: string }[] = [
     name: 'Storage Table Data Contributor',
     why: 'Durable, health, tokens',
   },
-  { id: '69a216fc-b8fb-44d8-bc22-1f3c2cd27a39', name: 'Azure Service Bus Data Sender', why: 'model-requests, notifications' },
-  { id: '4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0', name: 'Azure Service Bus Data Receiver', why: 'the model-requests trigger' },
+  {
+    id: '69a216fc-b8fb-44d8-bc22-1f3c2cd27a39',
+    name: 'Azure Service Bus Data Sender',
+    why: 'model-requests, notifications',
+  },
+  {
+    id: '4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0',
+    name: 'Azure Service Bus Data Receiver',
+    why: 'the model-requests trigger',
+  },
   {
     id: '12338af0-0e69-4776-bea7-57ae8d88a7b6',
     name: 'Key Vault Crypto User',
@@ -64,4 +72,7 @@ export const KEY_SCOPED_ROLES = new Set([
 ]);
 
 /** Blob data roles that must be scoped to containers, never to the account. */
-export const CONTAINER_SCOPED_ROLES = new Set(['ba92f5b4-2d11-453d-a403-e96b0029c9fe', '2a2b9908-6ea1-4ae2-8e65-a410df84e7d1']);
+export const CONTAINER_SCOPED_ROLES = new Set([
+  'ba92f5b4-2d11-453d-a403-e96b0029c9fe',
+  '2a2b9908-6ea1-4ae2-8e65-a410df84e7d1',
+]);
