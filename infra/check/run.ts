@@ -37,6 +37,7 @@ export const SCENARIOS: Scenario[] = [
   { name: 'Azure Government', params: {}, context: { cloud: 'AzureUSGovernment' } },
   { name: 'Durable Task Scheduler', params: { durableBackend: 'durableTaskScheduler' } },
   { name: 'private network', params: { privateNetwork: true } },
+  { name: 'with an operator', params: { principalId: '00000000-0000-0000-0000-0000000000aa' } },
 ];
 
 /** What one deployment would produce, checked against the app's own schema and Azure's rules. */

@@ -13,11 +13,11 @@ param logAnalyticsId string
 @description('Private-network mode: public network access off, reached through a private endpoint.')
 param privateNetwork bool = false
 
+// Private endpoints need the Premium tier.
 resource namespace 'Microsoft.ServiceBus/namespaces@2022-10-01-preview' = {
   name: name
   location: location
   tags: tags
-  // Private endpoints need the Premium tier.
   sku: privateNetwork ? { name: 'Premium', tier: 'Premium', capacity: 1 } : { name: 'Standard', tier: 'Standard' }
   properties: {
     disableLocalAuth: true
