@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import { appSettingsOf } from '../../infra/check/app-settings';
 import { instantiate, resourcesOf } from '../../infra/check/instances';
-import { infraDir, mutated, removeCopies, rulesOf, templatesOf } from './mutate';
+import { azdVariable, infraDir, mutated, removeCopies, rulesOf, templatesOf } from './mutate';
 
 after(removeCopies);
 
@@ -46,7 +46,10 @@ test('the default backend is the Azure Storage provider: no scheduler, no overri
 
 test('a scheduler connection with a key, or without its role, is reported in the Durable Task Scheduler shape', () => {
   const keyed = mutated('main.bicep', (t) =>
-    t.replace(';Authentication=ManagedIdentity;ClientID=${identity.outputs.clientId}', ';Authentication=AccessKey'),
+    t.replace(
+      `;Authentication=ManagedIdentity;ClientID=${azdVariable('identity.outputs.clientId')}`,
+      ';Authentication=AccessKey',
+    ),
   );
   assert.ok(
     rulesOf(keyed).some((m) => m.startsWith('durable: DURABLE_TASK_SCHEDULER_CONNECTION_STRING is not Endpoint=')),
@@ -111,7 +114,7 @@ test('production parameters lock the audit WORM policy; leaving it unlocked is r
     [],
   );
   const unlocked = mutated('main.parameters.prod.json', (t) =>
-    t.replace('${ENCLAVE_AUDIT_WORM_LOCK=true}', '${ENCLAVE_AUDIT_WORM_LOCK=false}'),
+    t.replace(azdVariable('ENCLAVE_AUDIT_WORM_LOCK=true'), azdVariable('ENCLAVE_AUDIT_WORM_LOCK=false')),
   );
   assert.deepEqual(
     rulesOf(unlocked).filter((m) => m.startsWith('worm:')),
