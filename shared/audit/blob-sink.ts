@@ -43,6 +43,8 @@ export class BlobAuditSink implements AuditSink {
   readonly #chains = new Map<string, ChainState>();
   /** Per day, the last record this sink wrote: the only tail it will extend after reloading from storage. */
   readonly #written = new Map<string, string>();
+  /** Per day, the last record of a block whose outcome is unknown (its response was lost): ours if it landed. */
+  readonly #attempted = new Map<string, string>();
   readonly #queue: Queued[] = [];
   readonly #heads: HeadsWriter;
   readonly #maxBlocks: number;
@@ -157,6 +159,7 @@ export class BlobAuditSink implements AuditSink {
       return next;
     } catch (error) {
       this.#chains.delete(day);
+      this.#attempted.set(day, hash);
       // A block can land although its response was lost (the client's own retry then fails on the append position):
       // storage says whether our last record is the chain's last, so a landed block is never reported as lost.
       const actual = await loadChainState(this.container, day, this.writer).catch(() => undefined);
@@ -170,7 +173,7 @@ export class BlobAuditSink implements AuditSink {
   async #reload(day: string): Promise<ChainState> {
     const state = await loadChainState(this.container, day, this.writer);
     const own = this.#written.get(day);
-    if (own !== undefined && state.hash !== own)
+    if (own !== undefined && state.hash !== own && state.hash !== this.#attempted.get(day))
       throw new Error(
         `audit chain ${state.blob.name} ends in a record this writer did not write (someone else appended to it); not extending it (run \`enclave audit verify --from ${day} --to ${day}\`)`,
       );
