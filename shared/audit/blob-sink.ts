@@ -145,6 +145,8 @@ export class BlobAuditSink implements AuditSink {
     }
     const text = `${entries.map((e) => JSON.stringify(e)).join('\n')}\n`;
     const bytes = Buffer.byteLength(text);
+    // A signed intent first, so a crash between this append and its head leaves a tail the key still vouches for.
+    await this.#heads.announce({ day, chain: this.writer, seq, hash, blob: state.blob.name });
     try {
       const response = await state.blob.appendBlock(text, bytes, { conditions: { appendPosition: state.length } });
       const next = {

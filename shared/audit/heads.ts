@@ -4,6 +4,7 @@ import {
   type DayManifest,
   type Head,
   headStatement,
+  intentStatement,
   manifestStatement,
   type SignatureColumns,
   signatureColumns,
@@ -19,6 +20,10 @@ export const MANIFEST_ROW = '~manifest';
 
 export interface StoredHead extends Head {
   signature?: HeadSignature;
+  /** The head the writer announced before its latest append, signed: covers a tail whose head write was lost. */
+  intent?: Head & { signature?: HeadSignature };
+  /** The row holds only an intent: the writer crashed before its first head. */
+  intentOnly?: boolean;
 }
 
 export interface StoredManifest extends DayManifest {
@@ -64,13 +69,27 @@ export async function readHeadRows(heads: Pick<TableClient, 'listEntities'>, fro
         out.manifests.set(day, manifestOf(day, row));
         continue;
       }
+      const chain = String(row.rowKey);
+      const intent =
+        row.nextSeq === undefined
+          ? undefined
+          : {
+              day,
+              chain,
+              seq: Number(row.nextSeq),
+              hash: String(row.nextHash),
+              blob: String(row.nextBlob),
+              signature: signatureOf({ sigAlg: row.nextSigAlg, sigKeyId: row.nextSigKeyId, sig: row.nextSig }),
+            };
       out.heads.push({
         day,
-        chain: String(row.rowKey),
+        chain,
         seq: Number(row.seq),
         hash: String(row.hash),
         blob: String(row.blob),
         signature: signatureOf(row),
+        intent,
+        intentOnly: row.seq === undefined,
       });
     }
   } catch (error) {
@@ -80,7 +99,9 @@ export async function readHeadRows(heads: Pick<TableClient, 'listEntities'>, fro
 }
 
 export async function readHeads(heads: Pick<TableClient, 'listEntities'>, from: string, to: string): Promise<Head[]> {
-  return (await readHeadRows(heads, from, to)).heads.map(({ signature: _signature, ...head }) => head);
+  return (await readHeadRows(heads, from, to)).heads
+    .filter((h) => !h.intentOnly)
+    .map(({ signature: _signature, intent: _intent, intentOnly: _only, ...head }) => head);
 }
 
 const statusOf = (error: unknown) => (error as { statusCode?: number }).statusCode;
@@ -112,6 +133,36 @@ export class HeadsWriter {
     return this.#flush();
   }
 
+  /**
+   * Signs and stores the head the next append will reach, before it is made. Best effort: if it cannot be written
+   * the append still goes ahead (a crash in that window then leaves an unheaded tail, which verify names).
+   */
+  announce(intent: Head): Promise<void> {
+    const run = this.#writing.then(async () => {
+      try {
+        this.#ready ??= this.table.createTable();
+        await this.#ready;
+        const s = await this.key.sign(intentStatement(intent));
+        const row = {
+          partitionKey: intent.day,
+          rowKey: intent.chain,
+          nextSeq: intent.seq,
+          nextHash: intent.hash,
+          nextBlob: intent.blob,
+          nextSigAlg: s.alg,
+          nextSigKeyId: s.keyId,
+          nextSig: s.value,
+        };
+        if (this.#listed.has(intent.day)) await this.table.upsertEntity(row, 'Merge');
+        else await this.#listAndWrite(intent.day, intent.chain, row, 'Merge');
+      } catch {
+        this.#ready = undefined;
+      }
+    });
+    this.#writing = run;
+    return run;
+  }
+
   get pending(): number {
     return this.#pending.size;
   }
@@ -135,8 +186,9 @@ export class HeadsWriter {
           count: head.seq + 1,
           ...signatureColumns(await this.key.sign(headStatement(head))),
         };
-        if (this.#listed.has(day)) await this.table.upsertEntity(row, 'Replace');
-        else await this.#listAndWrite(day, head.chain, row);
+        // Merge keeps the announced intent beside the head; it is never behind the head, so it covers nothing more.
+        if (this.#listed.has(day)) await this.table.upsertEntity(row, 'Merge');
+        else await this.#listAndWrite(day, head.chain, row, 'Merge');
         if (this.#pending.get(day) === head) this.#pending.delete(day);
       } catch {
         this.#ready = undefined;
@@ -147,11 +199,16 @@ export class HeadsWriter {
   }
 
   /** Adds the chain to the day's manifest and writes its head, atomically; another writer's race is retried. */
-  async #listAndWrite(day: string, chain: string, headRow: Row & { partitionKey: string; rowKey: string }) {
+  async #listAndWrite(
+    day: string,
+    chain: string,
+    headRow: Row & { partitionKey: string; rowKey: string },
+    mode: 'Merge' | 'Replace',
+  ) {
     for (let attempt = 1; ; attempt++) {
       const current = await this.#readManifest(day);
       if (current?.chains.includes(chain)) {
-        await this.table.upsertEntity(headRow, 'Replace');
+        await this.table.upsertEntity(headRow, mode);
         this.#listed.add(day);
         return;
       }
@@ -164,7 +221,7 @@ export class HeadsWriter {
       };
       const actions: TransactionAction[] = [
         current ? ['update', manifestRow, 'Replace', { etag: current.etag }] : ['create', manifestRow],
-        ['upsert', headRow, 'Replace'],
+        ['upsert', headRow, mode],
       ];
       try {
         await this.table.submitTransaction(actions);

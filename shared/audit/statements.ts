@@ -30,6 +30,19 @@ export const headStatement = (h: Head) =>
     }),
   );
 
+/** What an intent signature covers: the head a writer is about to reach with one append. */
+export const intentStatement = (h: Head) =>
+  Buffer.from(
+    canonicalJson({
+      statement: 'enclave-audit-intent/1',
+      day: h.day,
+      chain: h.chain,
+      seq: h.seq,
+      hash: h.hash,
+      blob: h.blob,
+    }),
+  );
+
 export const manifestStatement = (m: DayManifest) =>
   Buffer.from(canonicalJson({ statement: 'enclave-audit-manifest/1', day: m.day, chains: [...m.chains].sort() }));
 

@@ -6,7 +6,7 @@ import type { HeadKey } from './head-key';
 import { type HeadRows, MANIFEST_ROW, readHeadRows, type StoredHead } from './heads';
 import type { AuditProblem } from './problem';
 import { type AuditChain, readChains } from './reader';
-import { type Head, headStatement, manifestStatement } from './statements';
+import { type Head, headStatement, intentStatement, manifestStatement } from './statements';
 
 export type { AuditProblem } from './problem';
 
@@ -48,6 +48,7 @@ export async function verifyAudit(
   const before = await readHeadRows(headsTable, from, to);
   const { chains, foreign } = await readChains(container, from, to);
   const trusted = await trustedHeads(before, key, problems);
+  const intents = await trustedIntents(before, key);
   const listed = await trustedManifests(before, key, problems);
   let records = 0;
   const checked = new Map<string, CheckedChain>();
@@ -66,7 +67,7 @@ export async function verifyAudit(
     const problem = checkHead(head, checked.get(keyOf(head.day, head.chain)));
     if (problem) problems.push(problem);
   }
-  problems.push(...(await uncovered(checked, trusted, headsTable, from, to, key)));
+  problems.push(...(await uncovered(checked, trusted, intents, headsTable, from, to, key)));
   for (const { chain } of checked.values()) {
     const manifest = listed.get(chain.day);
     if (manifest && !manifest.has(chain.chain))
@@ -106,6 +107,7 @@ export async function verifyAudit(
 async function trustedHeads(rows: HeadRows, key: HeadKey, problems: AuditProblem[]) {
   const trusted = new Map<string, Head>();
   for (const head of rows.heads) {
+    if (head.intentOnly) continue;
     const why = await headProblem(head, key);
     if (why)
       problems.push({
@@ -116,6 +118,15 @@ async function trustedHeads(rows: HeadRows, key: HeadKey, problems: AuditProblem
       });
     else trusted.set(keyOf(head.day, head.chain), head);
   }
+  return trusted;
+}
+
+/** Intents whose signature holds: each vouches for exactly one chain end (its seq and hash). */
+async function trustedIntents(rows: HeadRows, key: HeadKey) {
+  const trusted = new Map<string, Head>();
+  for (const { intent } of rows.heads)
+    if (intent?.signature && !(await key.check(intentStatement(intent), intent.signature)))
+      trusted.set(keyOf(intent.day, intent.chain), intent);
   return trusted;
 }
 
@@ -151,13 +162,22 @@ async function trustedManifests(rows: HeadRows, key: HeadKey, problems: AuditPro
 async function uncovered(
   checked: Map<string, CheckedChain>,
   trusted: Map<string, Head>,
+  intents: Map<string, Head>,
   headsTable: Pick<TableClient, 'listEntities'>,
   from: string,
   to: string,
   key: HeadKey,
 ): Promise<AuditProblem[]> {
   const covers = (head: Head | undefined, c: CheckedChain) => head !== undefined && head.seq >= c.lastSeq;
-  let open = [...checked.entries()].filter(([k, c]) => c.lastSeq >= 0 && !covers(trusted.get(k), c));
+  // A writer killed between an append and its head: the chain ends exactly where its signed intent said it would.
+  const announced = (k: string, c: CheckedChain) => {
+    const intent = intents.get(k);
+    const last = c.entries.find((e) => e?.seq === c.lastSeq);
+    return intent !== undefined && intent.seq === c.lastSeq && intent.hash === last?.hash;
+  };
+  let open = [...checked.entries()].filter(
+    ([k, c]) => c.lastSeq >= 0 && !covers(trusted.get(k), c) && !announced(k, c),
+  );
   for (const wait of HEAD_GRACE_MS) {
     if (open.length === 0) break;
     await new Promise((r) => setTimeout(r, wait));

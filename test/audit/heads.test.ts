@@ -3,6 +3,7 @@ import { describe, test } from 'node:test';
 import type { TableClient } from '@azure/data-tables';
 import type { ContainerClient } from '@azure/storage-blob';
 import { BlobAuditSink } from '../../shared/audit/blob-sink';
+import { chain } from '../../shared/audit/canonical';
 import type { HeadsTable } from '../../shared/audit/heads';
 import { readHeads } from '../../shared/audit/heads';
 import { chainBlobName } from '../../shared/audit/segments';
@@ -12,19 +13,20 @@ import { auditStorage, DAY, headKey, modelCall, storedLines } from './support';
 
 /** The heads table as the sink uses it, whose first write fails the way a throttled or unreachable table does. */
 function headsFailingOnce(real: TableClient): HeadsTable & { failures: number } {
-  const failFirst = () => {
-    if (heads.failures++ === 0) throw Object.assign(new Error('Server Busy'), { statusCode: 503 });
+  // Only a head counts (the intent written before each append is a separate, best-effort row update).
+  const failFirst = (isHead = true) => {
+    if (isHead && heads.failures++ === 0) throw Object.assign(new Error('Server Busy'), { statusCode: 503 });
   };
   const heads = {
     failures: 0,
     createTable: (...args: Parameters<TableClient['createTable']>) => real.createTable(...args),
     getEntity: real.getEntity.bind(real),
     upsertEntity: async (...args: Parameters<TableClient['upsertEntity']>) => {
-      failFirst();
+      failFirst('seq' in args[0]);
       return real.upsertEntity(...args);
     },
     submitTransaction: async (...args: Parameters<TableClient['submitTransaction']>) => {
-      failFirst();
+      failFirst(args[0].some(([, entity]) => 'seq' in entity));
       return real.submitTransaction(...args);
     },
   };
@@ -104,4 +106,31 @@ describe('an append that landed counts as landed', () => {
     const result = await verifyAudit(s.container, s.heads, DAY, DAY, headKey);
     assert.deepEqual([result.ok, result.records], [true, 2]);
   });
+});
+
+test('a writer killed between an append and its head: the signed intent covers that tail, and nothing after it', async () => {
+  const s = auditStorage('crashtail');
+  // The table as a process killed right after its append sees it: intents land, the head write never happens.
+  const dropsHeads: HeadsTable = {
+    createTable: (...args) => s.heads.createTable(...args),
+    getEntity: s.heads.getEntity.bind(s.heads),
+    upsertEntity: async (entity, mode) => {
+      if ('seq' in entity) throw Object.assign(new Error('killed'), { code: 'ECONNRESET' });
+      return s.heads.upsertEntity(entity, mode);
+    },
+    submitTransaction: (actions) => s.heads.submitTransaction(actions.filter(([, entity]) => !('seq' in entity))),
+  };
+  const sink = new BlobAuditSink(s.container, dropsHeads, { key: headKey, writer: 'k', headRetryMs: 60_000 });
+  await sink.append(modelCall(1));
+  assert.deepEqual(await readHeads(s.heads, DAY, DAY), [], 'no head was written');
+  assert.deepEqual((await verifyAudit(s.container, s.heads, DAY, DAY, headKey)).problems, []);
+  const lines = await storedLines(s.container, chainBlobName(DAY, 'k'));
+  const last = JSON.parse(lines.at(-1)!);
+  const forged = chain(modelCall(2), last.seq + 1, last.hash);
+  const text = `${JSON.stringify(forged)}\n`;
+  await s.container.getAppendBlobClient(chainBlobName(DAY, 'k')).appendBlock(text, Buffer.byteLength(text));
+  assert.deepEqual(
+    (await verifyAudit(s.container, s.heads, DAY, DAY, headKey)).problems.map((p) => p.kind),
+    ['unheaded'],
+  );
 });
