@@ -31,7 +31,7 @@ export function loadConfig(env: Env = process.env): Config {
     environment,
     identity: readIdentityConfig(env, environment),
     storage: readStorageConfig(env, environment),
-    audit: readAuditConfig(env),
+    audit: readAuditConfig(env, environment),
     model: readModelConfig(env, environment),
     review: readReviewConfig(env, environment),
     radiology: readRadiologySettings(env),

@@ -6,8 +6,10 @@ import { after, before, test } from 'node:test';
 import { TableClient } from '@azure/data-tables';
 import type { RunningHost } from '../../local/host/index';
 import type { RunningModelServer } from '../../local/model/server';
+import { auditHeadKey } from '../../shared/audit/index';
 import { parseChainBlobName } from '../../shared/audit/segments';
 import { verifyAudit } from '../../shared/audit/verify';
+import { readAuditConfig } from '../../shared/config/audit';
 import { callApp, repoRoot, startAppHost } from '../support/app-host';
 import { endpointsOf, localModelServer } from '../support/model';
 import { blobService, testStorage } from '../support/storage';
@@ -130,7 +132,7 @@ test('the audit records the real radiology and FOIA runs write hold no name, MRN
 
   const sorted = [...days].sort();
   const heads = TableClient.fromConnectionString(testStorage(), headsTable, { allowInsecureConnection: true });
-  const verified = await verifyAudit(container, heads, sorted[0]!, sorted.at(-1)!);
+  const verified = await verifyAudit(container, heads, sorted[0]!, sorted.at(-1)!, auditHeadKey(readAuditConfig({})));
   assert.equal(verified.ok, true, JSON.stringify(verified.problems[0]));
   assert.equal(verified.records, records.length);
 });
