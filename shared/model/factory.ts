@@ -11,6 +11,7 @@ import { ModelGateway } from './gateway';
 import { DEFAULT_HEALTH_RULES } from './health';
 import { HealthRegistry } from './health-registry';
 import { TableHealthStore } from './health-store';
+import { HedgeBudget } from './hedge-budget';
 import { azureContentSafety, localAnalyser } from './safety/analyser';
 
 let shared: ModelGateway | undefined;
@@ -42,6 +43,9 @@ export function createGateway(config: Config, audit: AuditSink): ModelGateway {
     safety,
     audit,
     client: endpointClient(config.model),
+    residency: config.model.pipelines,
+    latencySloMs: config.model.latencySloMs,
+    hedgeBudget: new HedgeBudget(config.model.hedgeBudget),
   });
   return shared;
 }
