@@ -113,9 +113,19 @@ function outcomeOf({ result }: AttemptRun): Pick<ModelCallAttempt, 'outcome' | '
   }
 }
 
+interface ChatTokenizer {
+  countTokens(chat: Iterable<{ role: string; content: string }>): number;
+}
+let tokenizer: Promise<ChatTokenizer> | undefined;
+
+/** Loads the tokenizer (a few hundred ms, once) before a hedge's loser needs billing, so no call waits for it. */
+export function preloadTokenizer(): Promise<ChatTokenizer> {
+  tokenizer ??= import('gpt-tokenizer/model/gpt-4o') as Promise<unknown> as Promise<ChatTokenizer>;
+  return tokenizer;
+}
+
 async function promptTokens(request: ParsedModelCallRequest): Promise<number> {
-  const { countTokens } = await import('gpt-tokenizer/model/gpt-4o');
-  return countTokens(request.messages as Parameters<typeof countTokens>[0] & object);
+  return (await preloadTokenizer()).countTokens(request.messages);
 }
 
 const round = (n: number) => Math.round(n * 1e6) / 1e6;

@@ -39,6 +39,8 @@ export function createGateway(config: Config, audit: AuditSink): ModelGateway {
     health: new HealthRegistry(new TableHealthStore(tableClient(config.storage, 'modelhealth')), {
       ...DEFAULT_HEALTH_RULES,
       openMs: config.model.breakerOpenMs,
+      // One latency SLO: past it an attempt is hedged, and a p95 past it takes the endpoint out of rotation.
+      maxP95Ms: config.model.latencySloMs,
     }),
     safety,
     audit,
