@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, test } from 'node:test';
+import { appSettingsOf } from '../../infra/check/app-settings';
+import { evaluateTemplate } from '../../infra/check/evaluate';
 import type { RunningModelServer } from '../../local/model/server';
 import type { ModelCallRecord } from '../../shared/audit/records';
 import { ResidencyIncidentError } from '../../shared/model/residency';
+import { infraDir, templatesOf } from '../infra/mutate';
 import { chat, endpointsOf, gatewayFor, localModelServer } from '../support/model';
 
 let server: RunningModelServer;
@@ -61,4 +64,18 @@ test('a regional deployment without x-ms-region served where it is deployed; wit
     chat('Findings: normal.', { pipeline: 'radiology', dataClassification: 'phi', residency: undefined }),
   );
   assert.equal(served.region, 'swedencentral', 'a data-zone deployment may serve anywhere in its zone');
+});
+
+test('infra tells the gateway each endpoint’s deployment type, from the residency mode that chose the SKUs', () => {
+  const types = (residencyMode: string) => {
+    const settings = appSettingsOf(
+      evaluateTemplate(templatesOf(infraDir)[0]!.declarations, infraDir, { residencyMode }, {}),
+    )!;
+    return [
+      ...new Set((JSON.parse(settings.MODEL_ENDPOINTS!) as { deploymentType: string }[]).map((e) => e.deploymentType)),
+    ];
+  };
+  assert.deepEqual(types('single-region'), ['regional']);
+  assert.deepEqual(types('data-zone'), ['data-zone']);
+  assert.deepEqual(types('global'), ['global']);
 });
