@@ -15,7 +15,7 @@ import {
   modelCallRequestSchema,
 } from './request';
 import { allowedEndpoints, parseResidency, ResidencyUnavailableError } from './residency';
-import { bindResidency, type ResidencyBindings, ResidencyRequestError } from './residency-binding';
+import { bindResidency, isPolicy, type ResidencyBindings, ResidencyRequestError } from './residency-binding';
 import { routeOrder } from './routing';
 import type { SafetyAnalyser } from './safety/analyser';
 import { blockedError, judge, policyFor } from './safety/policy';
@@ -118,8 +118,9 @@ export class ModelGateway {
       return { ...request, residency: bindResidency(request, this.deps.residency) };
     } catch (error) {
       if (!(error instanceof ResidencyRequestError)) throw error;
-      const asked = { ...request, residency: request.residency ?? '' };
-      await this.deps.audit.append({ ...baseRecord(asked, started), outcome: 'residency-refused' });
+      // What was asked, as long as it is a policy at all: the audit never stores a request's free text.
+      const residency = isPolicy(request.residency) ? request.residency : '(not a policy)';
+      await this.deps.audit.append({ ...baseRecord({ ...request, residency }, started), outcome: 'residency-refused' });
       throw error;
     }
   }

@@ -82,3 +82,14 @@ function parseOrRefuse(text: string): ResidencyPolicy {
     throw new ResidencyRequestError('residency', (error as Error).message);
   }
 }
+
+/** Whether the text is a residency policy the gateway understands. */
+export function isPolicy(text: string | undefined): text is string {
+  if (!text) return false;
+  try {
+    parseResidency(text);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import type { RunningModelServer } from '../../local/model/server';
 import type { ModelCallRecord } from '../../shared/audit/records';
+import { validateAuditRecord } from '../../shared/audit/schema';
 import { loadConfig } from '../../shared/config';
 import { ConfigError } from '../../shared/errors';
 import { handleModelRequestMessage } from '../../shared/model/queue-requests';
@@ -40,6 +41,11 @@ describe("a request cannot widen its pipeline's residency (the policy comes from
       return true;
     });
     await assert.rejects(gateway.call(radiology({ residency: 'data-zone:europe' })), refusedNaming('residency'));
+    await assert.rejects(
+      gateway.call(radiology({ residency: `anywhere please, patient Jane Doe ${'x'.repeat(80)}` })),
+      refusedNaming('residency'),
+      'a request whose residency is free text is refused as such, and its text is not audited',
+    );
     assert.equal(server.requests().length, 0);
     const records = audit.records as ModelCallRecord[];
     assert.deepEqual(
@@ -47,8 +53,10 @@ describe("a request cannot widen its pipeline's residency (the policy comes from
       [
         ['residency-refused', 'global', 'radiology'],
         ['residency-refused', 'data-zone:europe', 'radiology'],
+        ['residency-refused', '(not a policy)', 'radiology'],
       ],
     );
+    for (const r of records) assert.doesNotThrow(() => validateAuditRecord(r), 'the durable audit sink takes it');
   });
 
   test('no residency in the request means the configured one; a narrower one is honoured', async () => {
