@@ -1,6 +1,6 @@
 import type { ModelCallRecord } from '../audit/records';
 import { NonRetryableError } from '../errors';
-import { attemptEntries, billAttempt, sha256, totalBill } from './call-record';
+import { attemptEntries, billAttempt, reportedPromptTokens, sha256, totalBill } from './call-record';
 import type { ModelEndpoint } from './endpoints';
 import { ModelUnavailableError } from './errors';
 import type { HealthRegistry } from './health-registry';
@@ -22,7 +22,8 @@ export interface CallContext {
 }
 
 async function billed(ctx: CallContext, runs: AttemptRun[], decisive?: AttemptRun) {
-  const bills = await Promise.all(runs.map((r) => billAttempt(r, ctx.request)));
+  const reported = reportedPromptTokens(runs);
+  const bills = await Promise.all(runs.map((r) => billAttempt(r, ctx.request, reported)));
   return { bills, ...totalBill(runs, bills, decisive), attempts: attemptEntries(runs, bills, decisive) };
 }
 

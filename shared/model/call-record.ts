@@ -42,15 +42,21 @@ export function baseRecord(request: ParsedModelCallRequest & { residency: string
 }
 
 /**
- * Prices one attempt. A cut-off attempt (a hedge's loser) is billed its prompt tokens, counted with GPT-4o's chat
- * tokenizer, because the region had read it before the cancel reached it.
+ * Prices one attempt. A cut-off attempt (a hedge's loser) is billed its prompt tokens, because the region had read
+ * the prompt before the cancel reached it: the count an answered attempt of the same call reported (the same
+ * messages to the same model), else GPT-4o's chat tokenizer.
  */
-export async function billAttempt(run: AttemptRun, request: ParsedModelCallRequest): Promise<AttemptBill> {
+export async function billAttempt(
+  run: AttemptRun,
+  request: ParsedModelCallRequest,
+  reportedPromptTokens?: number,
+): Promise<AttemptBill> {
   const { result, endpoint } = run;
   const billing = result.kind === 'ok' && result.spillover ? 'payg' : endpoint.kind;
   let tokens: Usage = { prompt: 0, completion: 0 };
   if (result.kind === 'ok' || result.kind === 'blocked-output') tokens = result.usage;
-  else if (result.kind === 'aborted') tokens = { prompt: await promptTokens(request), completion: 0 };
+  else if (result.kind === 'aborted')
+    tokens = { prompt: reportedPromptTokens ?? (await promptTokens(request)), completion: 0 };
   const cost = callCost(request.model, endpoint.region, tokens.prompt, tokens.completion, billing);
   return { tokens, ...cost, billing };
 }
@@ -116,16 +122,18 @@ function outcomeOf({ result }: AttemptRun): Pick<ModelCallAttempt, 'outcome' | '
 interface ChatTokenizer {
   countTokens(chat: Iterable<{ role: string; content: string }>): number;
 }
-let tokenizer: Promise<ChatTokenizer> | undefined;
 
-/** Loads the tokenizer (a few hundred ms, once) before a hedge's loser needs billing, so no call waits for it. */
-export function preloadTokenizer(): Promise<ChatTokenizer> {
-  tokenizer ??= import('gpt-tokenizer/model/gpt-4o') as Promise<unknown> as Promise<ChatTokenizer>;
-  return tokenizer;
+/** The tokenizer takes about a second to load, so only a call that needs it (a hedge no attempt answered) loads it. */
+async function promptTokens(request: ParsedModelCallRequest): Promise<number> {
+  const tokenizer = (await import('gpt-tokenizer/model/gpt-4o')) as unknown as ChatTokenizer;
+  return tokenizer.countTokens(request.messages);
 }
 
-async function promptTokens(request: ParsedModelCallRequest): Promise<number> {
-  return (await preloadTokenizer()).countTokens(request.messages);
+/** The prompt tokens an answered attempt of the call reported, if any did. */
+export function reportedPromptTokens(runs: AttemptRun[]): number | undefined {
+  for (const { result } of runs)
+    if (result.kind === 'ok' || result.kind === 'blocked-output') return result.usage.prompt;
+  return undefined;
 }
 
 const round = (n: number) => Math.round(n * 1e6) / 1e6;

@@ -2,7 +2,7 @@ import type { AzureOpenAI } from 'openai';
 import type { AuditSink, ModelCallRecord, SafetyVerdict } from '../audit/records';
 import { attemptCompletion } from './attempt';
 import { answered, type CallContext, exhausted, refused } from './call-outcome';
-import { baseRecord, preloadTokenizer } from './call-record';
+import { baseRecord } from './call-record';
 import { callCost } from './cost';
 import type { ModelEndpoint } from './endpoints';
 import type { HealthRegistry } from './health-registry';
@@ -51,7 +51,6 @@ export class ModelGateway {
     this.#now = deps.now ?? Date.now;
     this.#random = deps.random ?? Math.random;
     this.hedgeBudget = deps.hedgeBudget ?? new HedgeBudget(undefined, this.#now);
-    void preloadTokenizer();
   }
 
   #client(endpoint: ModelEndpoint): AzureOpenAI {

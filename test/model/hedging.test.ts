@@ -3,8 +3,10 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 import type { RunningModelServer } from '../../local/model/server';
 import type { ModelCallRecord } from '../../shared/audit/records';
 import { validateAuditRecord } from '../../shared/audit/schema';
+import { billAttempt } from '../../shared/model/call-record';
 import { callCost } from '../../shared/model/cost';
 import { HedgeBudget } from '../../shared/model/hedge-budget';
+import { modelCallRequestSchema } from '../../shared/model/request';
 import { chat, endpointsOf, gatewayFor, localModelServer } from '../support/model';
 
 let server: RunningModelServer;
@@ -42,7 +44,7 @@ describe('hedged model calls over the local model server', () => {
       ],
     );
     const loser = record.attempts[1]!;
-    assert.ok((loser.billedTokens ?? 0) > 0, 'the cancelled primary is billed the prompt it had read');
+    assert.equal(loser.billedTokens, r.tokens.prompt, 'the cancelled primary is billed the prompt it had read');
     assert.equal(loser.costUsd, callCost('gpt-4o', 'eastus', loser.billedTokens!, 0, 'payg').costUsd);
     assert.equal(record.hedgeCostUsd, loser.costUsd);
     const winnerCost = callCost('gpt-4o', 'westeurope', r.tokens.prompt, r.tokens.completion, 'payg').costUsd;
@@ -147,4 +149,16 @@ test('the hedge budget allows 5% of the calls over a sliding minute, with a floo
   now = 61_000;
   assert.deepEqual(budget.usage(), { calls: 0, hedges: 0 });
   assert.equal(budget.take(), true, 'the window slid: the floor applies again');
+});
+
+test('a cut-off attempt no other attempt reported usage for is billed its prompt as GPT-4o counts it', async () => {
+  const endpoint = { ...endpointsOf(server)[1]!, kind: 'payg' as const };
+  const request = modelCallRequestSchema.parse(
+    chat('Count me: twelve words of prompt for the tokenizer to bill here.'),
+  );
+  const bill = await billAttempt({ endpoint, hedge: false, latencyMs: 600, result: { kind: 'aborted' } }, request);
+  // o200k: the message's tokens plus the chat framing; the local model server counts the same way within a few.
+  assert.ok(bill.tokens.prompt > 12 && bill.tokens.prompt < 30, `${bill.tokens.prompt} tokens`);
+  assert.deepEqual([bill.tokens.completion, bill.billing], [0, 'payg']);
+  assert.ok(bill.costUsd > 0);
 });
