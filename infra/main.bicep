@@ -249,10 +249,13 @@ module serviceBus 'modules/servicebus.bicep' = {
 }
 
 // Config parity: the gateway's endpoint list is generated here from the deployed regions, never copied by hand.
+// The deployment type tells the gateway whether a response without x-ms-region may be assumed served at home.
+var endpointDeploymentType = residencyMode == 'global' ? 'global' : residencyMode == 'data-zone' ? 'data-zone' : 'regional'
 var paygEndpoints = [for (r, i) in openAiDeployRegions: {
   name: r.region
   region: r.region
   dataZone: regionZones[r.region]
+  deploymentType: endpointDeploymentType
   kind: 'payg'
   url: openAi[i].outputs.endpoint
   weight: r.weight
@@ -263,6 +266,7 @@ var ptuEndpoints = enablePtu ? [ {
   name: '${openAiDeployRegions[0].region}-ptu'
   region: openAiDeployRegions[0].region
   dataZone: regionZones[openAiDeployRegions[0].region]
+  deploymentType: endpointDeploymentType
   kind: 'ptu'
   url: openAi[0].outputs.endpoint
   weight: 100

@@ -22,6 +22,7 @@ export interface LoggedRequest {
   at: string;
   endpoint: string;
   deployment: string;
+  /** 0 while in flight; 499 when the client went away before the answer (a hedge's cancelled loser). */
   status: number;
   messages: EngineMessage[];
 }
@@ -129,9 +130,14 @@ export async function startModelServer(options: {
       messages,
     };
     log.push(entry);
+    // A client that gives up (timeout, or the gateway cancelling a hedge's loser) stops the work: no tokens are made.
+    res.on('close', () => {
+      if (!res.writableFinished) entry.status = 499;
+    });
     const fault = state.fault;
-    if (fault.hang) return; // the client's timeout ends this attempt
+    if (fault.hang) return; // the client's timeout or cancel ends this attempt
     await delay(fault.latencyMs, state.random);
+    if (entry.status === 499) return;
     const now = Date.now();
     state.recent = state.recent.filter((t) => now - t < 60_000);
     const overCapacity = fault.capacityPerMinute !== undefined && state.recent.length >= fault.capacityPerMinute;
@@ -206,6 +212,7 @@ export async function startModelServer(options: {
     }
     const promptTokens = countTokens(messages.map((m) => `${m.role}\n${m.content}`).join('\n')) + 3 * messages.length;
     const completionTokens = countTokens(reply.content);
+    if (entry.status === 499) return;
     entry.status = 200;
     const servedRegion = fault.servedRegion ?? state.spec.region;
     const completion = completionResponse({
@@ -218,7 +225,7 @@ export async function startModelServer(options: {
     });
     send(res, 200, completion.body, {
       ...completion.headers,
-      'x-ms-region': REGIONS[servedRegion]?.displayName ?? servedRegion,
+      ...(fault.omitRegionHeader ? {} : { 'x-ms-region': REGIONS[servedRegion]?.displayName ?? servedRegion }),
       'apim-request-id': randomUUID(),
       'x-ratelimit-remaining-requests': String(Math.max(0, (fault.capacityPerMinute ?? 1000) - state.recent.length)),
       'x-ratelimit-remaining-tokens': String(Math.max(0, 150_000 - promptTokens - completionTokens)),

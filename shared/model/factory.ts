@@ -11,6 +11,7 @@ import { ModelGateway } from './gateway';
 import { DEFAULT_HEALTH_RULES } from './health';
 import { HealthRegistry } from './health-registry';
 import { TableHealthStore } from './health-store';
+import { HedgeBudget } from './hedge-budget';
 import { azureContentSafety, localAnalyser } from './safety/analyser';
 
 let shared: ModelGateway | undefined;
@@ -38,10 +39,15 @@ export function createGateway(config: Config, audit: AuditSink): ModelGateway {
     health: new HealthRegistry(new TableHealthStore(tableClient(config.storage, 'modelhealth')), {
       ...DEFAULT_HEALTH_RULES,
       openMs: config.model.breakerOpenMs,
+      // One latency SLO: past it an attempt is hedged, and a p95 past it takes the endpoint out of rotation.
+      maxP95Ms: config.model.latencySloMs,
     }),
     safety,
     audit,
     client: endpointClient(config.model),
+    residency: config.model.pipelines,
+    latencySloMs: config.model.latencySloMs,
+    hedgeBudget: new HedgeBudget(config.model.hedgeBudget),
   });
   return shared;
 }
