@@ -32,3 +32,15 @@ test('business days skip weekends and configured holidays', () => {
   assert.equal(previousBusinessDay('2026-11-30'), '2026-11-27');
   assert.equal(previousBusinessDay('2026-11-27', ['2026-11-26']), '2026-11-25');
 });
+
+test('Windows time-zone ids beyond the old hand-written 22 resolve through CLDR (windows-iana)', () => {
+  assert.equal(resolveTimeZone('Arabian Standard Time'), 'Asia/Dubai');
+  assert.equal(resolveTimeZone('E. South America Standard Time'), 'America/Sao_Paulo');
+  assert.equal(resolveTimeZone('South Africa Standard Time'), 'Africa/Johannesburg');
+  assert.equal(resolveTimeZone('Korea Standard Time'), 'Asia/Seoul');
+  assert.equal(resolveTimeZone('Atlantic Standard Time'), 'America/Halifax');
+  assert.equal(resolveTimeZone('W. Europe Standard Time'), 'Europe/Berlin');
+  assert.equal(resolveTimeZone('UTC'), 'UTC');
+  assert.equal(resolveTimeZone('Europe/Paris'), 'Europe/Paris');
+  assert.throws(() => resolveTimeZone('Mars Standard Time', 'VAR_TIME_ZONE'), /VAR_TIME_ZONE "Mars Standard Time"/);
+});
