@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { now } from '../shared/clock';
 import { type Config, loadConfig } from '../shared/config';
 import { registerView } from '../shared/review/views';
-import { isBusinessDay, localDate } from '../shared/var/calendar';
+import { deskHolidays, isBusinessDay, localDate } from '../shared/var/calendar';
 import { varView } from '../shared/var/review-view';
 import { dueOccurrence, VAR_TIMER } from '../shared/var/schedule';
 import { createVarActivities } from '../workflows/var/activities';
@@ -43,7 +43,7 @@ function runFor(config: Config, date: string, cutoffAt: string, requestedBy: str
     date,
     cutoffAt,
     pollMs: config.var.pollMinutes * 60_000,
-    holidays: config.var.holidays,
+    holidays: deskHolidays(config.var, date),
     reviewer: config.var.reviewer,
     backupReviewer: config.var.backupReviewer,
     executives: config.var.executives,
@@ -77,7 +77,8 @@ app.timer('varDaily', {
     const scheduled = dueOccurrence(zone, now(), timer.scheduleStatus?.last, timer.isPastDue);
     if (scheduled === undefined) return;
     const date = localDate(scheduled, zone);
-    if (!isBusinessDay(date, desk.holidays)) return context.log(`no VaR report on ${date}: not a business day`);
+    if (!isBusinessDay(date, deskHolidays(desk, date)))
+      return context.log(`no VaR report on ${date}: not a business day`);
     const cutoffAt = new Date(scheduled + desk.cutoffHours * 3600_000).toISOString();
     const { instanceId, duplicate } = await start(
       df.getClient(context),
@@ -111,7 +112,7 @@ app.http('varRun', {
       return { status: 400, jsonBody: { error: issue.message, where: issue.path.join('.') || 'body' } };
     }
     const config = loadConfig();
-    if (!isBusinessDay(parsed.data.date, config.var.holidays))
+    if (!isBusinessDay(parsed.data.date, deskHolidays(config.var, parsed.data.date)))
       return { status: 400, jsonBody: { error: `${parsed.data.date} is not a business day`, where: 'date' } };
     const cutoffAt = parsed.data.cutoffAt ?? new Date(now() + config.var.cutoffHours * 3600_000).toISOString();
     const user = request.headers.get('x-ms-client-principal-name') ?? 'risk-ops';
