@@ -1,4 +1,4 @@
-import { APIConnectionTimeoutError, APIError, type AzureOpenAI } from 'openai';
+import { APIConnectionTimeoutError, APIError, type OpenAI } from 'openai';
 import type { ModelCallAttempt } from '../audit/records';
 import type { ModelEndpoint } from './endpoints';
 import { regionFromDisplayName } from './regions';
@@ -47,7 +47,7 @@ interface AzureChoice {
  * `finish_reason: "content_filter"` are blocks, any other 4xx is final.
  */
 export async function attemptCompletion(
-  client: AzureOpenAI,
+  client: OpenAI,
   endpoint: ModelEndpoint,
   request: ParsedModelCallRequest,
 ): Promise<AttemptResult> {

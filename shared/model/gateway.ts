@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { AzureOpenAI } from 'openai';
+import type { OpenAI } from 'openai';
 import type { AuditSink, ModelCallAttempt, ModelCallRecord, SafetyVerdict } from '../audit/records';
 import { NonRetryableError } from '../errors';
 import { attemptCompletion } from './attempt';
@@ -31,7 +31,7 @@ export interface GatewayDeps {
   health: HealthRegistry;
   safety: SafetyAnalyser;
   audit: AuditSink;
-  client: (endpoint: ModelEndpoint) => AzureOpenAI;
+  client: (endpoint: ModelEndpoint) => OpenAI;
   now?: () => number;
   random?: () => number;
   /** Whole-call deadline across attempts. */
@@ -44,14 +44,14 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 export class ModelGateway {
   readonly #now: () => number;
   readonly #random: () => number;
-  readonly #clients = new Map<string, AzureOpenAI>();
+  readonly #clients = new Map<string, OpenAI>();
 
   constructor(private readonly deps: GatewayDeps) {
     this.#now = deps.now ?? Date.now;
     this.#random = deps.random ?? Math.random;
   }
 
-  #client(endpoint: ModelEndpoint): AzureOpenAI {
+  #client(endpoint: ModelEndpoint): OpenAI {
     let client = this.#clients.get(endpoint.name);
     if (!client) {
       client = this.deps.client(endpoint);
