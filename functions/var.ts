@@ -8,7 +8,7 @@ import { BODY_LIMITS, readJson, refusal } from '../shared/http/body';
 import { authorise } from '../shared/identity/caller';
 import { ROLES } from '../shared/identity/roles';
 import { registerView } from '../shared/review/views';
-import { isBusinessDay, localDate } from '../shared/var/calendar';
+import { deskHolidays, isBusinessDay, localDate } from '../shared/var/calendar';
 import { varView } from '../shared/var/review-view';
 import { dueOccurrence, manualCutoff, VAR_TIMER } from '../shared/var/schedule';
 import { createVarActivities } from '../workflows/var/activities';
@@ -47,7 +47,7 @@ function runFor(config: Config, date: string, cutoffAt: string, requestedBy: str
     date,
     cutoffAt,
     pollMs: config.var.pollMinutes * 60_000,
-    holidays: config.var.holidays,
+    holidays: deskHolidays(config.var, date),
     reviewer: config.var.reviewer,
     backupReviewer: config.var.backupReviewer,
     executives: config.var.executives,
@@ -81,7 +81,8 @@ app.timer('varDaily', {
     const scheduled = dueOccurrence(zone, now(), timer.scheduleStatus?.last, timer.isPastDue);
     if (scheduled === undefined) return;
     const date = localDate(scheduled, zone);
-    if (!isBusinessDay(date, desk.holidays)) return context.log(`no VaR report on ${date}: not a business day`);
+    if (!isBusinessDay(date, deskHolidays(desk, date)))
+      return context.log(`no VaR report on ${date}: not a business day`);
     const cutoffAt = new Date(scheduled + desk.cutoffHours * 3600_000).toISOString();
     const { instanceId, duplicate } = await start(
       df.getClient(context),
@@ -121,7 +122,7 @@ async function runByHand(request: HttpRequest, context: InvocationContext, admin
       'only an operator sets a cutoff: POST /api/var/runs/operator with the admin key, or hold the Operator app role; without it the cutoff follows the desk schedule',
       'cutoffAt',
     );
-  if (!isBusinessDay(date, config.var.holidays)) return refusal(400, `${date} is not a business day`, 'date');
+  if (!isBusinessDay(date, deskHolidays(config.var, date))) return refusal(400, `${date} is not a business day`, 'date');
   let cutoffAt = chosen;
   if (cutoffAt === undefined) {
     const scheduled = manualCutoff(date, now(), config.var.timeZone, config.var.cutoffHours);

@@ -24,6 +24,8 @@ export interface LoggedRequest {
   deployment: string;
   /** 0 while in flight; 499 when the client went away before the answer (a hedge's cancelled loser). */
   status: number;
+  /** Which Azure REST shape the call used. */
+  api: 'deployments' | 'v1';
   messages: EngineMessage[];
 }
 
@@ -108,25 +110,36 @@ export async function startModelServer(options: {
         log.filter((r) => r.endpoint === state.spec.name),
       );
     const match = /^\/openai\/deployments\/([^/]+)\/chat\/completions$/.exec(url.pathname);
-    if (!match) return send(res, 404, azureError('404', 'Resource not found'));
-    const deployment = decodeURIComponent(match[1]!);
+    const api = url.pathname === '/openai/v1/chat/completions' ? 'v1' : 'deployments';
+    if (!match && api !== 'v1') return send(res, 404, azureError('404', 'Resource not found'));
     const presented = req.headers['api-key'] ?? String(req.headers.authorization ?? '').replace(/^Bearer\s+/i, '');
     if (presented !== apiKey) {
       return send(res, 401, azureError('401', 'Access denied due to invalid subscription key or wrong API endpoint.'));
     }
-    if (!url.searchParams.get('api-version')) return send(res, 404, azureError('404', 'Resource not found'));
-    let payload: { messages?: EngineMessage[]; response_format?: { type: string }; max_tokens?: number };
+    // The dated shape needs api-version; v1 takes none (or `preview`).
+    const version = url.searchParams.get('api-version');
+    if (api === 'deployments' ? !version : version && version !== 'preview')
+      return send(res, 404, azureError('404', 'Resource not found'));
+    let payload: {
+      model?: string;
+      messages?: EngineMessage[];
+      response_format?: { type: string };
+      max_tokens?: number;
+    };
     try {
       payload = JSON.parse(body);
     } catch {
       return send(res, 400, azureError('BadRequest', 'The request body is not valid JSON.'));
     }
+    const deployment = match ? decodeURIComponent(match[1]!) : (payload.model ?? '');
+    if (!deployment) return send(res, 400, azureError('BadRequest', "'model' (the deployment name) is required."));
     const messages = payload.messages ?? [];
     const entry: LoggedRequest = {
       at: new Date().toISOString(),
       endpoint: state.spec.name,
       deployment,
       status: 0,
+      api,
       messages,
     };
     log.push(entry);

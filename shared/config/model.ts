@@ -20,6 +20,8 @@ export interface ModelConfig {
   hedgeBudget: HedgeBudgetRules;
   /** Each pipeline's data class and the residency configuration fixes for it (requests may only narrow it). */
   pipelines: ResidencyBindings;
+  /** MODEL_API_SHAPE: the REST shape for endpoints that do not name their own (`deployments` or `v1`). */
+  apiShape: 'deployments' | 'v1';
 }
 
 /** The data each pipeline handles: it fixes which residency setting binds it. */
@@ -83,7 +85,11 @@ export function readModelConfig(env: Env, environment: 'local' | 'azure'): Model
       ]),
     ),
   };
+  const apiShape = env.MODEL_API_SHAPE || 'deployments';
+  if (apiShape !== 'deployments' && apiShape !== 'v1')
+    throw new ConfigError('must be deployments or v1 (the Azure OpenAI REST shape)', 'MODEL_API_SHAPE');
   return {
+    apiShape,
     endpoints,
     apiKey: env.MODEL_API_KEY,
     contentSafetyEndpoint: env.CONTENT_SAFETY_ENDPOINT,

@@ -1,4 +1,4 @@
-import { APIConnectionTimeoutError, APIError, APIUserAbortError, type AzureOpenAI } from 'openai';
+import { APIConnectionTimeoutError, APIError, APIUserAbortError, type OpenAI } from 'openai';
 import type { ModelCallAttempt } from '../audit/records';
 import type { ModelEndpoint } from './endpoints';
 import { regionFromDisplayName } from './regions';
@@ -50,7 +50,7 @@ interface AzureChoice {
  * `finish_reason: "content_filter"` are blocks, any other 4xx is final.
  */
 export async function attemptCompletion(
-  client: AzureOpenAI,
+  client: OpenAI,
   endpoint: ModelEndpoint,
   request: ParsedModelCallRequest,
   signal?: AbortSignal,

@@ -22,6 +22,8 @@ const endpointSchema = z.object({
   latencySloMs: z.number().int().positive().optional(),
   /** PTU: requests per minute the provisioned capacity is sized for (spill over past it). */
   ptuCapacity: z.number().positive().optional(),
+  /** REST shape: `deployments` (dated api-version, AzureOpenAI client) or Azure's `v1` (`/openai/v1`, plain OpenAI client). */
+  apiShape: z.enum(['deployments', 'v1']).optional(),
 });
 
 export const endpointsSchema = z.array(endpointSchema).min(1, 'at least one model endpoint is required');

@@ -1,5 +1,5 @@
 import { DefaultAzureCredential } from '@azure/identity';
-import type { AzureOpenAI } from 'openai';
+import type { OpenAI } from 'openai';
 import type { AuditSink } from '../audit/records';
 import type { Config } from '../config';
 import type { ModelConfig } from '../config/model';
@@ -17,8 +17,9 @@ import { azureContentSafety, localAnalyser } from './safety/analyser';
 let shared: ModelGateway | undefined;
 
 /** The client for each endpoint as configured: key or Entra ID, and the per-attempt timeout. */
-export function endpointClient(model: ModelConfig): (endpoint: ModelEndpoint) => AzureOpenAI {
-  return (endpoint) => openAiClient(endpoint, { apiKey: model.apiKey }, model.attemptTimeoutMs);
+export function endpointClient(model: ModelConfig): (endpoint: ModelEndpoint) => OpenAI {
+  return (endpoint) =>
+    openAiClient(endpoint, { apiKey: model.apiKey }, model.attemptTimeoutMs, endpoint.apiShape ?? model.apiShape);
 }
 
 /** The process's gateway: health shared through the `modelhealth` table, safety by Azure or the local analyser. */

@@ -1,4 +1,4 @@
-import type { AzureOpenAI } from 'openai';
+import type { OpenAI } from 'openai';
 import type { AuditSink, ModelCallRecord, SafetyVerdict } from '../audit/records';
 import { attemptCompletion } from './attempt';
 import { answered, type CallContext, exhausted, refused } from './call-outcome';
@@ -25,7 +25,7 @@ export interface GatewayDeps {
   health: HealthRegistry;
   safety: SafetyAnalyser;
   audit: AuditSink;
-  client: (endpoint: ModelEndpoint) => AzureOpenAI;
+  client: (endpoint: ModelEndpoint) => OpenAI;
   /** Each configured pipeline's data class and residency policy; requests may narrow it, never widen it. */
   residency: ResidencyBindings;
   /** How long an attempt may go unanswered before the next endpoint is asked too (an endpoint's own SLO wins). */
@@ -44,7 +44,7 @@ export const DEFAULT_LATENCY_SLO_MS = 500;
 export class ModelGateway {
   readonly #now: () => number;
   readonly #random: () => number;
-  readonly #clients = new Map<string, AzureOpenAI>();
+  readonly #clients = new Map<string, OpenAI>();
   readonly hedgeBudget: HedgeBudget;
 
   constructor(private readonly deps: GatewayDeps) {
@@ -53,7 +53,7 @@ export class ModelGateway {
     this.hedgeBudget = deps.hedgeBudget ?? new HedgeBudget(undefined, this.#now);
   }
 
-  #client(endpoint: ModelEndpoint): AzureOpenAI {
+  #client(endpoint: ModelEndpoint): OpenAI {
     let client = this.#clients.get(endpoint.name);
     if (!client) {
       client = this.deps.client(endpoint);
