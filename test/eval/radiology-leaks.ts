@@ -13,9 +13,9 @@ export interface Leak {
   token: string;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const present = (haystack: string, token: string) =>
-  new RegExp(`(?<![\\p{L}\\p{N}])${escape(token)}(?![\\p{L}\\p{N}])`, 'iu').test(haystack);
+  new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(token)}(?![\\p{L}\\p{N}])`, 'iu').test(haystack);
 
 /**
  * Runs each study through the real path — de-identifier, prompt builder, the local draft engine, re-identification,
