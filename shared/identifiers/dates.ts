@@ -1,0 +1,28 @@
+import { columnHeader, near } from './context';
+import { type Hit, hit } from './types';
+
+const MONTH =
+  '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)';
+const D = '[0-9OlI]';
+export const DATE = new RegExp(
+  [
+    `\\b${D}{1,2}[/.-]${D}{1,2}[/.-](?:${D}{4}|${D}{2})\\b`,
+    `\\b${D}{4}-${D}{2}-${D}{2}\\b`,
+    `\\b${MONTH}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}\\b`,
+    `\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}\\.?,?\\s+\\d{4}\\b`,
+  ].join('|'),
+  'gi',
+);
+const DOB_CONTEXT = /\b(?:dob|d\.o\.b\.?|date of birth|birth ?date|born|birthday)\b/i;
+
+/** Dates of birth: a date with birth words just before it, or in a table column headed so. */
+export function findDatesOfBirth(text: string): Hit[] {
+  const out: Hit[] = [];
+  for (const m of text.matchAll(DATE)) {
+    const start = m.index!;
+    const end = start + m[0].length;
+    if (near(text, start, end, DOB_CONTEXT, 30, 0) || DOB_CONTEXT.test(columnHeader(text, start) ?? ''))
+      out.push(hit(text, start, end, 'DOB', 0.95, 'date of birth of an individual', 'context'));
+  }
+  return out;
+}
