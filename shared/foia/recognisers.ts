@@ -35,6 +35,9 @@ const CATEGORY: Record<Hit['kind'], Category> = {
 
 const LAW_ENFORCEMENT = /\b(?:special agent|agent|officer|detective|sergeant|sgt|det)\.?\s*$/i;
 
+/** An agency's role mailbox (foia@agency.gov) is how the public reaches the agency, not a person's address. */
+const AGENCY_MAILBOX = /^(?:foia|records|privacy|info|press|media|contact|webmaster)@[\w.-]+\.(?:gov|mil)$/i;
+
 function toSpan(text: string, h: Hit): Span {
   const category = CATEGORY[h.kind];
   const span = make(text, h.start, h.end, category, h.confidence, h.reason, h.source === 'nlp' ? 'nlp' : 'pattern');
@@ -58,7 +61,7 @@ export function findClassification(text: string): Span[] {
     const start = m.index! + m[0].indexOf(m[1]!);
     out.push(make(text, start, start + m[0].trim().length, 'CLASSIFIED', 0.9, `classification banner ${m[1]}`));
   }
-  for (const m of text.matchAll(/\((TS|S|C)(?:\/\/[A-Z]+)?\)\s+([^\n]+?)(?=\s*\((?:TS|S|C|U)\)|\n|$)/g)) {
+  for (const m of text.matchAll(/(?<![\w)])\((TS|S|C)(?:\/\/[A-Z]+)?\)\s+([^\n]+?)(?=\s*\((?:TS|S|C|U)\)|\n|$)/g)) {
     const start = m.index!;
     out.push(
       make(
@@ -85,6 +88,7 @@ export function personalSpans(text: string, options: { redactOfficials?: boolean
       if (h.kind === 'PERSON' && h.officialRole && !options.redactOfficials) return false;
       if (h.kind === 'PERSON' && record.some((r) => r.start <= h.start && r.end >= h.end)) return false;
       if (h.kind === 'ADDRESS' && isPublicAddress(text, h.start)) return false;
+      if (h.kind === 'EMAIL' && AGENCY_MAILBOX.test(h.text)) return false;
       return true;
     })
     .map((h) => toSpan(text, h));

@@ -3,7 +3,7 @@ import { type Hit, hit } from './types';
 const TYPE =
   '(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|Blvd|Court|Ct|Way|Place|Pl|Terrace|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Square|Sq|Trail|Row)';
 const WORD = "\\p{Lu}[\\p{L}'’]*\\.?";
-const STREET = `(?:\\d{1,6}[A-Z]?\\s+(?:(?:N|S|E|W|North|South|East|West)\\.?\\s+)?(?:(?:${WORD}|\\d{1,3}(?:st|nd|rd|th))\\s+){1,3}${TYPE}\\b\\.?(?:\\s+(?:NW|NE|SW|SE))?|P\\.?\\s?O\\.?\\s+Box\\s+\\d{1,6})`;
+const STREET = `(?:\\d{1,6}[A-Z]?[ \\t]+(?:(?:N|S|E|W|North|South|East|West)\\.?[ \\t]+)?(?:(?:${WORD}|\\d{1,3}(?:st|nd|rd|th))[ \\t]+){1,3}${TYPE}\\b\\.?(?:[ \\t]+(?:NW|NE|SW|SE))?|P\\.?\\s?O\\.?\\s+Box\\s+\\d{1,6})`;
 const UNIT = '(?:,?\\s*(?:Apt|Apartment|Unit|Suite|Ste|#)\\.?\\s*[\\w-]{1,6})?';
 const CITY = `(?:[,\\s]*\\n?\\s*\\p{Lu}[\\p{L}.'’]*(?:\\s\\p{Lu}[\\p{L}.'’]*){0,2},\\s*[A-Z]{2}\\s+\\d{5}(?:-\\d{4})?)`;
 const ADDRESS = new RegExp(`\\b${STREET}${UNIT}${CITY}?`, 'gu');

@@ -5,13 +5,13 @@ import { type Hit, hit } from './types';
 const WORD = "\\p{Lu}[\\p{Ll}'’]*(?:[-'’]\\p{Lu}?[\\p{Ll}]+)*";
 const CAPS = "\\p{Lu}{2,}(?:[-'’]\\p{Lu}+)*";
 const PARTICLE = '(?:van|der|den|de|la|del|da|di|dos|du|bin|ibn|al|el|von|le|ter|Al|El|bint)';
-const NAME = `${WORD}(?:\\s(?:${PARTICLE}\\s){0,2}(?:${WORD}|\\p{Lu}\\.)){0,3}`;
+const NAME = `${WORD}(?: (?:${PARTICLE} ){0,2}(?:${WORD}|\\p{Lu}\\.)){0,3}`;
 const NOT_NAME =
-  /\b(?:Department|Agency|Administration|Office|Bureau|Service|Services|Commission|Hospital|Center|Centre|Clinic|Court|Street|Road|Avenue|Act|Section|Request|Records|Unit|Board|Division|Program|FOIA|Washington|Information|Freedom|Privacy|Item|Page|Attachment|Subject|Thanks|Hi|Sir|Madam|Officer|Public|Liaison|Team|Staff|Sincerely|Regards|Date|Signature|Yes|No)\b/;
+  /\b(?:Department|Agency|Administration|Office|Bureau|Service|Services|Commission|Hospital|Center|Centre|Clinic|Court|Street|Road|Avenue|Act|Section|Request|Records|Unit|Board|Division|Program|FOIA|Information|Freedom|Privacy|Item|Page|Attachment|Subject|Thanks|Hi|Sir|Madam|Officer|Public|Liaison|Team|Staff|Sincerely|Regards|Date|Signature|Yes|No)\b/;
 
 const TITLE = '(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\\.?';
 const ROLE =
-  '(?:patient|pt|requester|requestor|complainant|claimant|witness|victim|interviewee|interviewer|resident|neighbou?r|daughter|son|brother|sister|husband|wife|mother|father|c/o|discussed with|spoke (?:to|with)|called|informed|notified|paged|telephoned|attn:?|attention:?|from:|to:|cc:|name:|full name\\W*|signature:|my name is|special agent|agent|officer|detective|nurse|RN|per|by|with|read by|placed by|referred by)';
+  '(?:patient|pt|third party|requester|requestor|complainant|claimant|witness|victim|interviewee|interviewer|resident|neighbou?r|daughter|son|brother|sister|husband|wife|mother|father|c/o|discussed with|spoke (?:to|with)|called|informed|notified|paged|telephoned|attn:?|attention:?|from:|to:|cc:|name:|full name\\W*|signature:|my name is|special agent|agent|officer|detective|nurse|RN|per|by|with|read by|placed by|referred by)';
 const CONTEXT = new RegExp(
   `(?:\\b${TITLE}\\s+|\\b${ROLE}[ ,.:]+(?:${TITLE}\\s+)?|Dear\\s+(?:${TITLE}\\s+)?)(${NAME})`,
   'gu',
@@ -23,6 +23,7 @@ const CLOSING = new RegExp(
 const SURNAME_FIRST = new RegExp(`(?<![\\p{L}])(${CAPS}),\\s(${WORD}(?:\\s${WORD})?)`, 'gu');
 export const OFFICIAL_TITLE =
   /\b(?:Secretary|Director|Deputy Director|Assistant Director|Administrator|Commissioner|Senator|Representative|Congressman|Congresswoman|Governor|Mayor|Chair(?:man|woman)?|Ambassador|Attorney General|Judge|Justice|President|Spokesperson|Press Secretary|Chief Counsel|General Counsel|Assistant Secretary|Under Secretary|Inspector General|FOIA Officer)\s*$/;
+const OFFICIAL_TITLE_AT_START = new RegExp(`^(?:${OFFICIAL_TITLE.source.replace('\\s*$', '')})\\s+`);
 const NAME_COLUMN = /\b(?:name|last_name|first_name|surname|given|claimant|requester)\b/i;
 
 const trimName = (value: string) => value.replace(/[\s.,;:]+$/, '');
@@ -35,7 +36,10 @@ const trimName = (value: string) => value.replace(/[\s.,;:]+$/, '');
 export function findNames(text: string): Hit[] {
   const out: Hit[] = [];
   const push = (start: number, value: string, confidence: number, reason: string, source: Hit['source']) => {
-    const name = trimName(value);
+    const line = trimName(value.split('\n')[0]!);
+    const title = OFFICIAL_TITLE_AT_START.exec(line)?.[0] ?? '';
+    const name = line.slice(title.length);
+    start += title.length;
     if (name.length < 2 || NOT_NAME.test(name)) return;
     const h = hit(text, start, start + name.length, 'PERSON', confidence, reason, source);
     if (OFFICIAL_TITLE.test(text.slice(Math.max(0, start - 40), start))) h.officialRole = true;

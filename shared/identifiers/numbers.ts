@@ -24,7 +24,7 @@ const LABELS: [RegExp, 'ID_NUMBER' | 'FINANCIAL_ACCOUNT', string][] = [
   [/\b(?:employee id|badge|member id|policy)\b/i, 'ID_NUMBER', 'personal identification number'],
 ];
 const LABELLED = new RegExp(
-  `(${LABELS.map(([r]) => r.source).join('|')})(?:\\s*(?:no\\.?|number|num\\.?|#|id))?\\s*[:#.]?\\s*([A-Z]{0,3}[-\\s]?[0-9OlI][0-9OlIA-Z-]{3,24})\\b`,
+  `(${LABELS.map(([r]) => r.source).join('|')})(?:\\s*(?:no\\.?|number|num\\.?|#|id))?\\s*[:#.]?\\s*((?=[A-Z]{0,3}[-\\s]?\\d)[A-Z]{0,3}[-\\s]?[0-9OlI][0-9OlIA-Z-]{3,24})\\b`,
   'gi',
 );
 

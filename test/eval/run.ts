@@ -60,6 +60,9 @@ async function main(): Promise<void> {
         for (const s of spans)
           if (!doc.gold.some((g) => g.category === s.category && s.start < g.end && g.start < s.end))
             console.log(JSON.stringify({ fp: s.category, text: s.text, doc: doc.id }));
+        for (const k of doc.keep)
+          for (const s of spans.filter((x) => x.start < k.end && k.start < x.end))
+            console.log(JSON.stringify({ mustNotHit: k.kind, keep: k.text, by: s.category, text: s.text }));
       });
     }
   }
