@@ -19,5 +19,10 @@ export function findAddresses(text: string): Hit[] {
     if (!out.some((h) => h.start <= start && h.end >= start + m[0].length))
       out.push(hit(text, start, start + m[0].length, 'ADDRESS', 0.8, 'city, state and ZIP code of an address'));
   }
+  for (const m of text.matchAll(/\b(?:zip|zip code|postal code|postcode)\s*:?\s*(\d{5}(?:-\d{4})?)\b/gi)) {
+    const start = m.index! + m[0].lastIndexOf(m[1]!);
+    if (!out.some((h) => h.start <= start && h.end > start))
+      out.push(hit(text, start, start + m[1]!.length, 'ADDRESS', 0.85, 'ZIP code of an address'));
+  }
   return out;
 }
