@@ -20,6 +20,10 @@ const CLOSING = new RegExp(
   `\\b(?:Sincerely|Regards|Best regards|Respectfully|Thanks|Thank you|Cordially|Yours truly|Yours sincerely)\\s*,?\\s*\\n+\\s*(${NAME})`,
   'gu',
 );
+const RELATION_AFTER = new RegExp(
+  `(${NAME})(?=,? \\(?(?:the )?(?:patient's )?(?:daughter|son|wife|husband|mother|father|brother|sister|partner|nurse|RN|MD|neighbou?r|friend|caregiver)\\b)`,
+  'gu',
+);
 const SURNAME_FIRST = new RegExp(`(?<![\\p{L}])(${CAPS}),\\s(${WORD}(?:\\s${WORD})?)`, 'gu');
 export const OFFICIAL_TITLE =
   /\b(?:Secretary|Director|Deputy Director|Assistant Director|Administrator|Commissioner|Senator|Representative|Congressman|Congresswoman|Governor|Mayor|Chair(?:man|woman)?|Ambassador|Attorney General|Judge|Justice|President|Spokesperson|Press Secretary|Chief Counsel|General Counsel|Assistant Secretary|Under Secretary|Inspector General|FOIA Officer)\s*$/;
@@ -49,6 +53,8 @@ export function findNames(text: string): Hit[] {
     push(m.index! + m[0].lastIndexOf(m[1]!), m[1]!, 0.85, 'name of a person (named in context)', 'context');
   for (const m of text.matchAll(CLOSING))
     push(m.index! + m[0].lastIndexOf(m[1]!), m[1]!, 0.85, 'name of a person (signature)', 'context');
+  for (const m of text.matchAll(RELATION_AFTER))
+    push(m.index!, m[1]!, 0.8, 'name of a person (relation named after it)', 'context');
   for (const m of text.matchAll(SURNAME_FIRST))
     push(m.index!, m[0], 0.8, 'name of a person (surname, given name)', 'context');
   for (const m of text.matchAll(new RegExp(`(?<=^|[|,]\\s?)(${NAME})(?=\\s?[|,]|$)`, 'gmu')))

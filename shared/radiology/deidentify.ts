@@ -1,6 +1,6 @@
-import { ADDRESS, CONTACTED_NAME, DATE_PATTERNS, knownValue, PHONE, TITLED_NAME } from './phi-patterns';
 import { type Hit, recogniseIdentifiers } from '../identifiers';
 import { findFacilities } from '../identifiers/facility';
+import { ADDRESS, CONTACTED_NAME, DATE_PATTERNS, knownValue, PHONE, TITLED_NAME } from './phi-patterns';
 import type { Study } from './study';
 
 export interface Deidentified {
@@ -101,9 +101,15 @@ export function createDeidentifier(study: Study): Deidentifier {
     // After titled names, so "Dr. Patel" keeps its own placeholder and re-identifies as written.
     out = replaceParts(out, physicianParts, '[REFERRING_PHYSICIAN]');
     out = out.replace(CONTACTED_NAME, (_m, verb: string, name: string) => `${verb}${placeholderFor('PERSON', name)}`);
+    out = recognised(out);
+    // A part of a name found anywhere in the study, written alone here ("Nwosu's son"), gets the same placeholder.
+    for (const [part, full] of people)
+      out = out.replace(
+        knownValue(part, true),
+        (m) => `${placeholderFor('PERSON', full)}${/['’]s$/.test(m) ? "'s" : ''}`,
+      );
     out = out.replace(ADDRESS, (m) => placeholderFor('ADDRESS', m));
     out = out.replace(PHONE, (m) => placeholderFor('PHONE', m));
-    out = recognised(out);
     for (const pattern of DATE_PATTERNS) out = out.replace(pattern, (m) => placeholderFor('DATE', m));
     return out;
   };
