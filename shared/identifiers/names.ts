@@ -30,7 +30,7 @@ export const OFFICIAL_TITLE =
 const OFFICIAL_TITLE_AT_START = new RegExp(`^(?:${OFFICIAL_TITLE.source.replace('\\s*$', '')})\\s+`);
 const NAME_COLUMN = /\b(?:name|last_name|first_name|surname|given|claimant|requester)\b/i;
 
-const trimName = (value: string) => value.replace(/[\s.,;:]+$/, '');
+const trimName = (value: string) => value.replace(/['’]s\b.*$/, '').replace(/[\s.,;:]+$/, '');
 
 /**
  * People's names: by context (titles, salutations, signatures, roles such as "patient", "requester", "c/o",

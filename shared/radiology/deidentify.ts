@@ -78,10 +78,10 @@ export function createDeidentifier(study: Study): Deidentifier {
     ...study.findings.flatMap((f) => [f.system, f.observation]),
   ];
   const people = collectPeople(freeText);
-  const recognised = (text: string): string => {
+  const recognised = (text: string, persons: boolean): string => {
     let out = text;
     const hits = [...recogniseIdentifiers(text), ...findFacilities(text)]
-      .filter((h) => !/[[\]]/.test(h.text) && !insidePlaceholder(text, h))
+      .filter((h) => (h.kind === 'PERSON') === persons && !/[[\]]/.test(h.text) && !insidePlaceholder(text, h))
       .sort((a, b) => b.start - a.start);
     let lastStart = Number.POSITIVE_INFINITY;
     for (const h of hits) {
@@ -96,12 +96,14 @@ export function createDeidentifier(study: Study): Deidentifier {
   const scrub = (text: string): string => {
     let out = text;
     for (const [kind, value] of fixed) out = out.replace(knownValue(value), placeholderFor(kind, value));
+    // Addresses, numbers and e-mails before any name part: a street may share a word with a surname.
+    out = recognised(out, false);
     out = replaceParts(out, patientParts, '[PATIENT_NAME]');
     out = out.replace(TITLED_NAME, (m) => placeholderFor('PERSON', m));
     // After titled names, so "Dr. Patel" keeps its own placeholder and re-identifies as written.
     out = replaceParts(out, physicianParts, '[REFERRING_PHYSICIAN]');
     out = out.replace(CONTACTED_NAME, (_m, verb: string, name: string) => `${verb}${placeholderFor('PERSON', name)}`);
-    out = recognised(out);
+    out = recognised(out, true);
     // A part of a name found anywhere in the study, written alone here ("Nwosu's son"), gets the same placeholder.
     for (const [part, full] of people)
       out = out.replace(
@@ -170,7 +172,8 @@ function collectPeople(texts: string[]): Map<string, string> {
   const byPart = new Map<string, string>();
   for (const name of names) {
     if (!byPart.has(name)) byPart.set(name, name);
-    for (const part of name.split(/\s+/)) if (part.length >= 3 && !byPart.has(part)) byPart.set(part, name);
+    for (const part of name.split(/\s+/))
+      if (part.length >= 3 && /^\p{Lu}/u.test(part) && !byPart.has(part)) byPart.set(part, name);
   }
   return byPart;
 }
