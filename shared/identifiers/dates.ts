@@ -1,15 +1,17 @@
 import { columnHeader, near } from './context';
 import { type Hit, hit } from './types';
 
-const MONTH =
-  '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)';
-const D = '[0-9OlI]';
+const MONTH_NAMES =
+  'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec';
+/** Month names as OCR reads them too ("Ju1y", "0ct"). */
+const MONTH = `(?:${MONTH_NAMES.replace(/l/g, '[l1I]').replace(/o/g, '[o0]').replace(/O/g, '[O0]').replace(/i/g, '[i1l]')})`;
+const D = '[0-9OlIS]';
 export const DATE = new RegExp(
   [
-    `\\b${D}{1,2}[/.-]${D}{1,2}[/.-](?:${D}{4}|${D}{2})\\b`,
-    `\\b${D}{4}-${D}{2}-${D}{2}\\b`,
-    `\\b${MONTH}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}\\b`,
-    `\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}\\.?,?\\s+\\d{4}\\b`,
+    `\\b${D}{1,2}\\s?[/.-]\\s?${D}{1,2}\\s?[/.-]\\s?(?:${D}{4}|${D}{2})\\b`,
+    `\\b${D}{4}\\s?-?\\s?${D}{2}\\s?-?\\s?${D}{2}\\b`,
+    `\\b${MONTH}\\.?\\s*${D}{1,2}(?:st|nd|rd|th)?\\s?,?\\s*${D}{4}\\b`,
+    `\\b${D}{1,2}(?:st|nd|rd|th)?\\s*(?:of\\s+)?${MONTH}\\.?,?\\s*${D}{4}\\b`,
   ].join('|'),
   'gi',
 );

@@ -31,7 +31,7 @@ const LABELLED = new RegExp(
 /** Card numbers by the Luhn checksum; account, MRN, case, passport, licence and other numbers by the words before them. */
 export function findNumbers(text: string): Hit[] {
   const out: Hit[] = [];
-  for (const m of text.matchAll(/(?<![\d-])(?:\d[ -]?){12,18}\d(?![\d-])/g)) {
+  for (const m of text.matchAll(/(?<![\d+-])(?:\d[ -]?){12,18}\d(?![\d-])/g)) {
     const digits = m[0].replace(/\D/g, '');
     if (digits.length >= 13 && luhn(digits))
       out.push(

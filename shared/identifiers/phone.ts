@@ -6,7 +6,7 @@ const NANP = new RegExp(
   `(?<![\\p{L}\\d+-])(?:\\+?1[\\s.-]?)?(?:\\(${D}{3}\\)\\s?|${D}{3}[\\s.-]{1,2})${D}{3}[\\s.-]{1,2}${D}{4}(?![\\p{L}\\d-])`,
   'gu',
 );
-const INTERNATIONAL = /(?<![\w+])\+(?!1[\s(])\d{1,3}(?:[\s.-]?\(?\d{1,5}\)?){2,5}(?![\w-])/g;
+const INTERNATIONAL = /(?<![\w+])\+(?!1[\s(])\d{1,3}(?:[\s.-]{0,2}\(?[\dOlIS]{1,5}\)?){2,5}(?![\w-])/g;
 const BARE = /(?<![\w-])\d{10}(?![\w-])/g;
 const PHONE_CONTEXT = /\b(?:phone|tel|telephone|cell|mobile|call|fax|text|reach|contact)\b/i;
 
@@ -22,7 +22,7 @@ export function findPhones(text: string): Hit[] {
     push(m.index!, m[0], near(text, m.index!, m.index! + m[0].length, PHONE_CONTEXT) ? 0.95 : 0.8);
   }
   for (const m of text.matchAll(INTERNATIONAL)) {
-    const digits = m[0].replace(/\D/g, '');
+    const digits = ocrDigits(m[0]);
     if (digits.length >= 8 && digits.length <= 15) push(m.index!, m[0].trimEnd(), 0.85);
   }
   for (const m of text.matchAll(BARE))

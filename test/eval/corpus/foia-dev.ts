@@ -129,10 +129,22 @@ export const responseLetter: Template = (b, r, part) => {
   b.t('Sincerely,\n\n').official().t('\n').agency().t('\n');
 };
 
+/** A scanned notice: the identifiers are damaged the way OCR damages them (added to dev after the first tuning pass). */
+export const scannedNotice: Template = (b, r, part) => {
+  b.scanned();
+  const c = person(r, part);
+  b.t('NOTICE OF CHANGE   [page scanned]\n\nTo whom it may concern ,\n');
+  b.t('The claimant ').pii('PERSON_PRIVATE', c.full).t(` ( ${b.ssnLabel()} `).pii('SSN', b.damaged(ssn(r)));
+  b.t(' ) moved to ').pii('ADDRESS', address(r).full).t(' . New telephone : ').pii('PHONE', b.damaged(phone(r)));
+  b.t(' ; date of birth ').pii('DOB', b.damaged(date(r, 1945, 2001))).t(' ; ');
+  b.id().t(' .\nE-mail ').pii('EMAIL', email(r, c)).t(' . Filed with the ').agency().t(' .\n');
+};
+
 export const DEV_TEMPLATES: Record<string, Template> = {
   requestLetter,
   emailThread,
   incidentMemo,
   claimantTable,
   responseLetter,
+  scannedNotice,
 };
