@@ -14,7 +14,8 @@ export function columnHeader(text: string, at: number): string | undefined {
   if (!delimiter) return undefined;
   const column = cellsBefore(text.slice(lineStart, at), delimiter);
   let headerStart = lineStart;
-  for (;;) {
+  // A table's header is at most a page above its rows; looking further makes a long document quadratic.
+  for (let rows = 0; rows < 80; rows++) {
     const prevEnd = headerStart - 1;
     if (prevEnd <= 0) break;
     const prevStart = text.lastIndexOf('\n', prevEnd - 1) + 1;

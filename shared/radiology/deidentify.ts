@@ -100,10 +100,10 @@ export function createDeidentifier(study: Study): Deidentifier {
     out = recognised(out, false);
     out = replaceParts(out, patientParts, '[PATIENT_NAME]');
     out = out.replace(TITLED_NAME, (m) => placeholderFor('PERSON', m));
-    // After titled names, so "Dr. Patel" keeps its own placeholder and re-identifies as written.
-    out = replaceParts(out, physicianParts, '[REFERRING_PHYSICIAN]');
     out = out.replace(CONTACTED_NAME, (_m, verb: string, name: string) => `${verb}${placeholderFor('PERSON', name)}`);
     out = recognised(out, true);
+    // After titled names, so "Dr. Patel" keeps its own placeholder and re-identifies as written.
+    out = replaceParts(out, physicianParts, '[REFERRING_PHYSICIAN]');
     // A part of a name found anywhere in the study, written alone here ("Nwosu's son"), gets the same placeholder.
     for (const [part, full] of people)
       out = out.replace(

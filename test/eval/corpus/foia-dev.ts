@@ -134,9 +134,17 @@ export const scannedNotice: Template = (b, r, part) => {
   b.scanned();
   const c = person(r, part);
   b.t('NOTICE OF CHANGE   [page scanned]\n\nTo whom it may concern ,\n');
-  b.t('The claimant ').pii('PERSON_PRIVATE', c.full).t(` ( ${b.ssnLabel()} `).pii('SSN', b.damaged(ssn(r)));
-  b.t(' ) moved to ').pii('ADDRESS', address(r).full).t(' . New telephone : ').pii('PHONE', b.damaged(phone(r)));
-  b.t(' ; date of birth ').pii('DOB', b.damaged(date(r, 1945, 2001))).t(' ; ');
+  b.t('The claimant ')
+    .pii('PERSON_PRIVATE', c.full)
+    .t(` ( ${b.ssnLabel()} `)
+    .pii('SSN', b.damaged(ssn(r)));
+  b.t(' ) moved to ')
+    .pii('ADDRESS', address(r).full)
+    .t(' . New telephone : ')
+    .pii('PHONE', b.damaged(phone(r)));
+  b.t(' ; date of birth ')
+    .pii('DOB', b.damaged(date(r, 1945, 2001)))
+    .t(' ; ');
   b.id().t(' .\nE-mail ').pii('EMAIL', email(r, c)).t(' . Filed with the ').agency().t(' .\n');
 };
 
