@@ -1,4 +1,4 @@
-import { columnHeader, near } from './context';
+import { columnHeader } from './context';
 import { type Hit, hit } from './types';
 
 const MONTH_NAMES =
@@ -20,10 +20,19 @@ const DOB_CONTEXT = /\b(?:dob|d\.o\.b\.?|date of birth|birth ?date|born|birthday
 /** Dates of birth: a date with birth words just before it, or in a table column headed so. */
 export function findDatesOfBirth(text: string): Hit[] {
   const out: Hit[] = [];
+  let previousEnd = 0;
   for (const m of text.matchAll(DATE)) {
     const start = m.index!;
     const end = start + m[0].length;
-    if (near(text, start, end, DOB_CONTEXT, 30, 0) || DOB_CONTEXT.test(columnHeader(text, start) ?? ''))
+    // The birth words must be between this date and the one before it, inside the same clause.
+    const from = Math.max(
+      previousEnd,
+      start - 30,
+      text.lastIndexOf(';', start) + 1,
+      text.lastIndexOf('\n', start - 1) + 1,
+    );
+    previousEnd = end;
+    if (DOB_CONTEXT.test(text.slice(from, start)) || DOB_CONTEXT.test(columnHeader(text, start) ?? ''))
       out.push(hit(text, start, end, 'DOB', 0.95, 'date of birth of an individual', 'context'));
   }
   return out;

@@ -7,7 +7,7 @@ const CAPS = "\\p{Lu}{2,}(?:[-'’]\\p{Lu}+)*";
 const PARTICLE = '(?:van|der|den|de|la|del|da|di|dos|du|bin|ibn|al|el|von|le|ter|Al|El|bint)';
 const NAME = `${WORD}(?: (?:${PARTICLE} ){0,2}(?:${WORD}|\\p{Lu}\\.)){0,3}`;
 const NOT_NAME =
-  /\b(?:Department|Agency|Administration|Office|Bureau|Service|Services|Commission|Hospital|Center|Centre|Clinic|Court|Street|Road|Avenue|Act|Section|Request|Records|Unit|Board|Division|Program|FOIA|Information|Freedom|Privacy|Item|Page|Attachment|Subject|Thanks|Hi|Sir|Madam|Officer|Public|Liaison|Team|Staff|Sincerely|Regards|Date|Signature|Yes|No)\b/;
+  /\b(?:The|This|That|My|Our|Their|His|Her|Department|Agency|Administration|Office|Bureau|Service|Services|Commission|Hospital|Center|Centre|Clinic|Court|Street|Road|Avenue|Act|Section|Request|Records|Unit|Board|Division|Program|FOIA|Information|Freedom|Privacy|Item|Page|Attachment|Subject|Thanks|Hi|Sir|Madam|Officer|Public|Liaison|Team|Staff|Sincerely|Regards|Date|Signature|Yes|No)\b/;
 
 const TITLE = '(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\\.?';
 const ROLE =
@@ -21,7 +21,7 @@ const CLOSING = new RegExp(
   'gu',
 );
 const RELATION_AFTER = new RegExp(
-  `(${NAME})(?=,? \\(?(?:the )?(?:patient's )?(?:daughter|son|wife|husband|mother|father|brother|sister|partner|nurse|RN|MD|neighbou?r|friend|caregiver)\\b)`,
+  `(${NAME})(?=,? \\(?(?:the )?(?:patient's )?(?:daughter|son|wife|husband|mother|father|brother|sister|partner|nurse|RN|MD|neighbou?r|friend|caregiver|patient|requester|claimant|complainant)\\b)`,
   'gu',
 );
 const SURNAME_FIRST = new RegExp(`(?<![\\p{L}])(${CAPS}),\\s(${WORD}(?:\\s${WORD})?)`, 'gu');

@@ -28,5 +28,8 @@ export function findPhones(text: string): Hit[] {
   for (const m of text.matchAll(BARE))
     if (near(text, m.index!, m.index! + 10, PHONE_CONTEXT) || /phone|tel/i.test(columnHeader(text, m.index!) ?? ''))
       push(m.index!, m[0], 0.75);
-  return out;
+  // A national number inside an international one is the same phone.
+  return out.filter(
+    (h) => !out.some((o) => o !== h && o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start),
+  );
 }
