@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { startStack } from '../../local/stack';
+import { functionsList } from '../functions-list';
 
 export function register(program: Command): void {
   program
@@ -13,6 +15,7 @@ export function register(program: Command): void {
     .action(async (options: { port: string; azuritePorts: string; data: string; testClock?: boolean }) => {
       const started = Date.now();
       const appDir = path.resolve(__dirname, '..', '..', '..');
+      console.log(versionLine(appDir));
       const [blob, queue, table] = options.azuritePorts.split(',').map(Number);
       const stack = await startStack({
         appDir,
@@ -21,13 +24,10 @@ export function register(program: Command): void {
         dataDir: path.resolve(appDir, options.data),
         testClock: options.testClock,
       });
-      console.log('\nFunctions:\n');
-      const width = Math.max(...stack.host.functions.map((f) => f.name.length));
-      for (const fn of stack.host.functions) {
-        console.log(`  ${fn.name.padEnd(width)}  ${fn.trigger.padEnd(13)} ${fn.detail}`);
-      }
+      const registered = stack.host.app.functions.map((f) => ({ name: f.name, triggerType: f.trigger.type }));
+      for (const line of functionsList(registered, stack.host.functions)) console.log(line);
       console.log(
-        `\nReady in ${((Date.now() - started) / 1000).toFixed(1)} s — ${stack.host.url}/api/health (Ctrl-C stops everything)`,
+        `Ready in ${((Date.now() - started) / 1000).toFixed(1)} s — ${stack.host.url}/api/health (Ctrl-C stops everything)`,
       );
       let stopping = false;
       const stop = async (signal: string) => {
@@ -40,4 +40,13 @@ export function register(program: Command): void {
       process.on('SIGINT', () => void stop('SIGINT'));
       process.on('SIGTERM', () => void stop('SIGTERM'));
     });
+}
+
+/** Core Tools opens with its version; this names ours and the pinned libraries the host speaks to. */
+function versionLine(appDir: string): string {
+  const version = (pkg: string) =>
+    (JSON.parse(readFileSync(path.join(appDir, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string })
+      .version;
+  const own = (JSON.parse(readFileSync(path.join(appDir, 'package.json'), 'utf8')) as { version: string }).version;
+  return `Enclave local host ${own} (@azure/functions ${version('@azure/functions')}, durable-functions ${version('durable-functions')}, Node ${process.version})\n`;
 }
