@@ -122,7 +122,8 @@ async function runByHand(request: HttpRequest, context: InvocationContext, admin
       'only an operator sets a cutoff: POST /api/var/runs/operator with the admin key, or hold the Operator app role; without it the cutoff follows the desk schedule',
       'cutoffAt',
     );
-  if (!isBusinessDay(date, deskHolidays(config.var, date))) return refusal(400, `${date} is not a business day`, 'date');
+  if (!isBusinessDay(date, deskHolidays(config.var, date)))
+    return refusal(400, `${date} is not a business day`, 'date');
   let cutoffAt = chosen;
   if (cutoffAt === undefined) {
     const scheduled = manualCutoff(date, now(), config.var.timeZone, config.var.cutoffHours);
