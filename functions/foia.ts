@@ -64,7 +64,8 @@ app.http('foiaRequest', {
     // Create-only: a second POST must not move the received date (and with it the statutory due date).
     const stored = await writeOnce(
       inbox.getBlockBlobClient(`${body.value.requestId}/request.json`),
-      JSON.stringify(body.value),
+      // Who recorded it may not review what is released under it (a principal only with Easy Auth).
+      JSON.stringify(who.caller.via === 'easy-auth' ? { ...body.value, recordedBy: who.caller.name } : body.value),
     );
     if (stored === 'different')
       return refusal(
@@ -109,7 +110,10 @@ app.storageBlob('foiaInbox', {
     }
     const foia = config.foia;
     const inbox = blobServiceClient(config.storage).getContainerClient('foia-inbox');
-    let meta = { requester: 'unknown', receivedDate: new Date(now()).toISOString().slice(0, 10) };
+    let meta: { requester: string; receivedDate: string; recordedBy?: string } = {
+      requester: 'unknown',
+      receivedDate: new Date(now()).toISOString().slice(0, 10),
+    };
     try {
       meta = {
         ...meta,
@@ -135,6 +139,7 @@ app.storageBlob('foiaInbox', {
       backupReviewer: foia.backupReviewer,
       residency: config.model.residency.foia,
       redactOfficials: foia.redactOfficials,
+      ...(typeof meta.recordedBy === 'string' ? { recordedBy: meta.recordedBy } : {}),
     };
     await client.startNew(FOIA_ORCHESTRATOR, { instanceId, input: run });
   },

@@ -63,6 +63,7 @@ export const foiaOrchestrator: OrchestrationHandler = function* (context: Orches
       reviewer: run.reviewer,
       backupReviewer: run.backupReviewer,
       draftRef: merged.draftRef,
+      submittedBy: run.recordedBy,
       reminderAfterMs: 24 * HOUR,
       deadlineMs: 72 * HOUR,
       escalationMs: 48 * HOUR,

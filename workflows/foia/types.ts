@@ -10,6 +10,8 @@ export interface FoiaRun {
   residency: string;
   /** FOIA_REDACT_OFFICIALS when the run started; absent in runs started before the setting existed. */
   redactOfficials?: boolean;
+  /** The principal that recorded the request (Easy Auth only): never its reviewer. */
+  recordedBy?: string;
 }
 
 export type Extraction =
