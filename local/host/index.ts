@@ -11,6 +11,7 @@ import { FunctionApp, type HostLog } from './function-app';
 import { readHostJson } from './host-json';
 import { httpRoutes, send, serveFunction } from './http/functions-router';
 import type { FunctionKeys } from './http/keys';
+import { HOST_MAX_REQUEST_BYTES, RequestTooLarge, readRequestBody } from './http/request-body';
 import { storageOutputs } from './outputs';
 import { settlesWithin } from './settles-within';
 import { BLOB_POISON_QUEUE, BlobListener } from './triggers/blob';
@@ -33,6 +34,8 @@ export interface HostOptions {
   /** Overrides host.json's Durable task hub name (tests give each suite its own hub). */
   hubName?: string;
   log?: HostLog;
+  /** The HTTP request cap (Azure's 100 MB unless a test needs a smaller one to prove it). */
+  maxRequestBytes?: number;
 }
 
 export interface FunctionRow {
@@ -68,6 +71,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   };
   const hostJson = readHostJson(options.appDir);
   const hostId = options.hostId ?? 'enclave-local';
+  const maxRequestBytes = options.maxRequestBytes ?? HOST_MAX_REQUEST_BYTES;
 
   const server = createServer();
   await new Promise<void>((resolve, reject) => {
@@ -199,7 +203,14 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       if (await durable.handleHttp(req, res, url)) return;
       return send(res, 404, '');
     }
-    const body = await readBody(req);
+    let body: Buffer;
+    try {
+      body = await readRequestBody(req, maxRequestBytes);
+    } catch (error) {
+      if (!(error instanceof RequestTooLarge)) throw error;
+      res.setHeader('connection', 'close');
+      return send(res, 413, { error: error.message, where: 'body' });
+    }
     return serveFunction(app, routes, keys, req, res, url, body);
   }
 
@@ -238,20 +249,14 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
 
 async function clockAdmin(req: IncomingMessage, res: ServerResponse, clock: Clock): Promise<void> {
   if (clock.mode !== 'test' || req.method !== 'POST') return send(res, 404, '');
-  const body = JSON.parse((await readBody(req)).toString('utf8') || '{}') as { advanceMs?: number; setIso?: string };
+  const body = JSON.parse((await readRequestBody(req)).toString('utf8') || '{}') as {
+    advanceMs?: number;
+    setIso?: string;
+  };
   if (typeof body.advanceMs === 'number') await clock.advance(body.advanceMs);
   else if (typeof body.setIso === 'string') await clock.set(Date.parse(body.setIso));
   else return send(res, 400, { error: 'body must be {"advanceMs": <number>} or {"setIso": "<ISO time>"}' });
   send(res, 200, { now: new Date(clock.now()).toISOString() });
-}
-
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
 }
 
 function closeServer(server: Server): Promise<void> {

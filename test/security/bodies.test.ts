@@ -60,3 +60,35 @@ test('a body that is not JSON is refused without quoting it (it may be PHI), ove
   assert.match(reason, /not valid JSON \(at character \d+\)|not valid JSON/);
   for (const line of [reason, ...logs]) assert.doesNotMatch(line, /Connell|Margaret|MRN-0048/, line);
 });
+
+test('the host refuses a body over Azure’s 100 MB cap before any function runs, declared or streamed', async () => {
+  const { request } = await import('node:http');
+  const send = (headers: Record<string, string>, megabytes: number) =>
+    new Promise<string>((resolve, reject) => {
+      const req = request(`${host.url}/api/review/decide`, { method: 'POST', headers }, (res) => {
+        let text = '';
+        res.on('data', (c: Buffer) => {
+          text += c.toString('utf8');
+        });
+        res.on('end', () => resolve(`${res.statusCode} ${text}`));
+      });
+      req.on('error', (error: NodeJS.ErrnoException) =>
+        // The host may close the socket while the client is still writing; the answer came first.
+        error.code === 'EPIPE' || error.code === 'ECONNRESET' ? undefined : reject(error),
+      );
+      const chunk = Buffer.alloc(1024 * 1024, 120);
+      let sent = 0;
+      const write = () => {
+        while (sent < megabytes) {
+          sent += 1;
+          if (!req.write(chunk)) return req.once('drain', write);
+        }
+        req.end();
+      };
+      write();
+    });
+  // The host's answer, not the function's own 1 MB refusal: the function never saw either body.
+  const refusal = /^413 .*over the host's limit of 104857600 bytes/;
+  assert.match(await send({ 'content-length': String(200 * 1024 * 1024) }, 1), refusal, 'declared over the cap');
+  assert.match(await send({ 'transfer-encoding': 'chunked' }, 101), refusal, 'streamed past the cap');
+});
