@@ -26,14 +26,16 @@ export class HedgeBudget {
     this.#calls.push(this.now());
   }
 
+  /** Whether the window has a hedge left, without taking it. */
+  available(): boolean {
+    const { calls, hedges } = this.usage();
+    return hedges < Math.max(this.rules.minPerWindow, Math.floor((calls * this.rules.percent) / 100));
+  }
+
   /** Takes one hedge from the budget; false when the window has none left. */
   take(): boolean {
-    const now = this.now();
-    trim(this.#calls, now - this.rules.windowMs);
-    trim(this.#hedges, now - this.rules.windowMs);
-    const allowed = Math.max(this.rules.minPerWindow, Math.floor((this.#calls.length * this.rules.percent) / 100));
-    if (this.#hedges.length >= allowed) return false;
-    this.#hedges.push(now);
+    if (!this.available()) return false;
+    this.#hedges.push(this.now());
     return true;
   }
 

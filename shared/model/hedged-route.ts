@@ -69,8 +69,9 @@ export async function routeCall(order: ModelEndpoint[], deps: RouteDeps): Promis
     }
     const settled = await firstOf(flights, deps);
     if (settled === 'slo-passed') {
-      const hedge = deps.budget.take() ? next() : undefined;
-      if (hedge) flights.add(launch(hedge, true, deps));
+      // Only a hedge that goes somewhere spends the budget: with no other admitted endpoint it is not a call.
+      const hedge = deps.budget.available() ? next() : undefined;
+      if (hedge && deps.budget.take()) flights.add(launch(hedge, true, deps));
       continue;
     }
     flights.delete(settled.flight);

@@ -102,6 +102,15 @@ describe('hedged model calls over the local model server', () => {
     assert.equal(lastRecord(audit.records).hedgeCostUsd, undefined);
   });
 
+  test('with no other allowed endpoint a slow call spends no hedge budget', async () => {
+    const only = payg().filter((e) => e.name === 'eastus');
+    const { gateway } = gatewayFor(server, { endpoints: only, random: () => 0, latencySloMs: 50 });
+    server.setFault('eastus', { latencyMs: 200 });
+    const r = await gateway.call(chat('nowhere to hedge'));
+    assert.deepEqual([r.endpoint, r.hedged, r.attempts], ['eastus', false, 1]);
+    assert.deepEqual(gateway.hedgeBudget.usage(), { calls: 1, hedges: 0 }, 'the budget is kept for real hedges');
+  });
+
   test('the breaker still trips on a hanging primary: after a few hedged calls traffic goes straight to the secondary', async () => {
     const { gateway, health } = gatewayFor(server, {
       endpoints: payg(),
