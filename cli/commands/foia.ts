@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { loadConfig } from '../../shared/config';
 import { detectRedactions } from '../../shared/foia/detect';
 import { extractText } from '../../shared/foia/extract';
+import { redactionRequest } from '../../shared/foia/model-layer';
 import { batchGateway } from '../local-gateway';
 
 export function register(program: Command): void {
@@ -25,17 +26,13 @@ export function register(program: Command): void {
           model: batch
             ? async (prompt) =>
                 (
-                  await batch.gateway.call({
-                    pipeline: 'foia',
-                    deployment: 'foia-redact',
-                    messages: prompt.messages,
-                    responseFormat: prompt.responseFormat,
-                    dataClassification: 'pii',
-                    residency: loadConfig().model.residency.foia,
-                    userId: 'cli',
-                    requestId: `cli-foia-${Date.now()}`,
-                    safetyContext: { legal: true },
-                  })
+                  await batch.gateway.call(
+                    redactionRequest(prompt, {
+                      residency: loadConfig().model.residency.foia,
+                      userId: 'cli',
+                      requestId: `cli-foia-${Date.now()}`,
+                    }),
+                  )
                 ).json
             : undefined,
         });

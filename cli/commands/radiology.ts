@@ -4,7 +4,7 @@ import { loadConfig } from '../../shared/config';
 import { detectCritical } from '../../shared/radiology/critical';
 import { deidentify, reidentify } from '../../shared/radiology/deidentify';
 import { parseRadiologyRequest } from '../../shared/radiology/intake';
-import { buildDraftPrompt } from '../../shared/radiology/prompt';
+import { buildDraftPrompt, draftRequest } from '../../shared/radiology/prompt';
 import { draftReportSchema } from '../../shared/radiology/report';
 import { verifySignedReport } from '../../shared/radiology/signing';
 import { trustedReportKeys } from '../../shared/radiology/signing-keys';
@@ -24,17 +24,13 @@ export function register(program: Command): void {
       const prompt = buildDraftPrompt(study);
       const { gateway, close } = await batchGateway();
       try {
-        const result = await gateway.call({
-          pipeline: 'radiology',
-          deployment: 'radiology-draft',
-          messages: prompt.messages,
-          responseFormat: prompt.responseFormat,
-          dataClassification: 'phi',
-          residency: loadConfig().model.residency.radiology,
-          userId: 'cli',
-          requestId: `cli-${Date.now()}`,
-          safetyContext: { clinical: true },
-        });
+        const result = await gateway.call(
+          draftRequest(prompt, {
+            residency: loadConfig().model.residency.radiology,
+            userId: 'cli',
+            requestId: `cli-${Date.now()}`,
+          }),
+        );
         const draft = reidentify(draftReportSchema.parse(result.json), mapping);
         console.log(
           JSON.stringify(

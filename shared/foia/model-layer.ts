@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { CallOrigin, ModelCallRequest } from '../model/request';
 import { occurrences } from './occurrences';
 import { CATEGORIES, EXEMPTION, type Span } from './types';
 
@@ -79,4 +80,19 @@ export function spansFromModel(chunk: string, offset: number, answer: unknown): 
     }
   }
   return out;
+}
+
+/** The whole `callModel` request for one chunk's prompt, the same from the CLI and from the workflow. */
+export function redactionRequest(
+  prompt: ReturnType<typeof buildRedactionPrompt>,
+  origin: CallOrigin,
+): ModelCallRequest {
+  return {
+    pipeline: 'foia',
+    deployment: 'foia-redact',
+    ...prompt,
+    dataClassification: 'pii',
+    safetyContext: { legal: true },
+    ...origin,
+  };
 }

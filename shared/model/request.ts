@@ -42,6 +42,9 @@ export const modelCallRequestSchema = z.object({
 
 export type ModelCallRequest = z.input<typeof modelCallRequestSchema>;
 export type ParsedModelCallRequest = z.output<typeof modelCallRequestSchema>;
+/** Who asks for a call and under which id; a pipeline's request builder fixes everything else. */
+export type CallOrigin = Pick<ModelCallRequest, 'residency' | 'userId' | 'ipAddress' | 'requestId' | 'instanceId'>;
+
 /** A parsed request under the residency policy it may use. */
 export type BoundModelCallRequest = ParsedModelCallRequest & { residency: string };
 

@@ -1,3 +1,4 @@
+import type { CallOrigin, ModelCallRequest } from '../model/request';
 import type { DeidentifiedStudy } from './deidentify';
 import { DRAFT_JSON_SCHEMA } from './report';
 
@@ -17,5 +18,17 @@ export function buildDraftPrompt(study: DeidentifiedStudy) {
       { role: 'user' as const, content: `Draft the report for this study (JSON):\n${JSON.stringify(study, null, 2)}` },
     ],
     responseFormat: { type: 'json_schema' as const, json_schema: DRAFT_JSON_SCHEMA },
+  };
+}
+
+/** The whole `callModel` request for a draft prompt, the same from the CLI and from the workflow. */
+export function draftRequest(prompt: ReturnType<typeof buildDraftPrompt>, origin: CallOrigin): ModelCallRequest {
+  return {
+    pipeline: 'radiology',
+    deployment: 'radiology-draft',
+    ...prompt,
+    dataClassification: 'phi',
+    safetyContext: { clinical: true },
+    ...origin,
   };
 }

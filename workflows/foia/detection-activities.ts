@@ -1,7 +1,7 @@
 import { chunkText } from '../../shared/foia/chunks';
 import type { Extracted } from '../../shared/foia/extract';
 import { mergeSpans } from '../../shared/foia/merge';
-import { buildRedactionPrompt, spansFromModel } from '../../shared/foia/model-layer';
+import { buildRedactionPrompt, redactionRequest, spansFromModel } from '../../shared/foia/model-layer';
 import { deterministicSpans } from '../../shared/foia/recognisers';
 import type { FoiaReviewDraft } from '../../shared/foia/review-view';
 import type { Span } from '../../shared/foia/types';
@@ -57,19 +57,12 @@ export function createDetectionActivities(deps: FoiaDeps) {
       return chunkText(extracted.text)
         .slice(from, to)
         .map((chunk, i) => {
-          const prompt = buildRedactionPrompt(chunk.text);
-          return {
-            pipeline: 'foia',
-            deployment: 'foia-redact',
-            messages: prompt.messages,
-            responseFormat: prompt.responseFormat,
-            dataClassification: 'pii',
+          return redactionRequest(buildRedactionPrompt(chunk.text), {
             residency: run.residency,
             userId: run.requester,
             requestId: `${instanceId}:chunk:${from + i}`,
             instanceId,
-            safetyContext: { legal: true },
-          };
+          });
         });
     },
 

@@ -6,7 +6,7 @@ import { deidentify, reidentify } from '../../shared/radiology/deidentify';
 import { diagnosticReport } from '../../shared/radiology/fhir';
 import { finetuneRecord } from '../../shared/radiology/finetune';
 import { reportPdf } from '../../shared/radiology/pdf';
-import { buildDraftPrompt } from '../../shared/radiology/prompt';
+import { buildDraftPrompt, draftRequest } from '../../shared/radiology/prompt';
 import { type DraftReport, draftReportSchema, reportSections } from '../../shared/radiology/report';
 import type { RadiologyReviewDraft } from '../../shared/radiology/review-view';
 import { type ReportSigner, signReport } from '../../shared/radiology/signing';
@@ -89,19 +89,13 @@ export function createRadiologyActivities(deps: RadiologyDeps) {
       const prompt = buildDraftPrompt(clean);
       await pipelineEvent(run, instanceId, 'submitted');
       return {
-        modelRequest: {
-          pipeline: 'radiology',
-          deployment: 'radiology-draft',
-          messages: prompt.messages,
-          responseFormat: prompt.responseFormat,
-          dataClassification: 'phi',
+        modelRequest: draftRequest(prompt, {
           residency: run.residency,
           userId: run.requestedBy,
           ipAddress: run.ipAddress,
           requestId: `${instanceId}:draft`,
           instanceId,
-          safetyContext: { clinical: true },
-        },
+        }),
         mappingRef,
         critical: detectCritical(study.findings, study.dictation, deps.criticalRules),
         startedAt: iso(),
