@@ -274,6 +274,20 @@ describe('timer triggers', () => {
     await new Promise((r) => setTimeout(r, 500));
     assert.equal((await fired()).length, 2, 'a restart must not fire the same occurrence again');
   });
+
+  test('a clock jump over several occurrences runs once, past due, and the schedule continues from now', async () => {
+    const before = (await fired()).length;
+    await clock.set(Date.parse('2026-12-04T12:00:00Z'));
+    await waitFor('the past-due run', async () => (await fired()).length > before);
+    await new Promise((r) => setTimeout(r, 500));
+    const after = (await fired()).slice(before);
+    assert.equal(
+      after.length,
+      1,
+      `one run for Wednesday to Friday, not one per missed occurrence: ${JSON.stringify(after)}`,
+    );
+    assert.equal(after[0]!.isPastDue, true);
+  });
 });
 
 describe('POST /admin/clock (test clock only)', () => {
@@ -283,9 +297,9 @@ describe('POST /admin/clock (test clock only)', () => {
     const advanced = await admin({ method: 'POST', body: JSON.stringify({ advanceMs: 1500 }) });
     assert.equal(advanced.status, 200);
     assert.deepEqual(await advanced.json(), { now: new Date(before + 1500).toISOString() });
-    const set = await admin({ method: 'POST', body: JSON.stringify({ setIso: '2026-12-02T00:00:00.000Z' }) });
-    assert.deepEqual(await set.json(), { now: '2026-12-02T00:00:00.000Z' });
-    assert.equal(clock.now(), Date.parse('2026-12-02T00:00:00.000Z'));
+    const set = await admin({ method: 'POST', body: JSON.stringify({ setIso: '2026-12-09T00:00:00.000Z' }) });
+    assert.deepEqual(await set.json(), { now: '2026-12-09T00:00:00.000Z' });
+    assert.equal(clock.now(), Date.parse('2026-12-09T00:00:00.000Z'));
     assert.equal((await admin({ method: 'POST', body: '{"minutes":5}' })).status, 400);
     assert.equal((await admin({ method: 'GET' })).status, 404);
   });

@@ -33,10 +33,13 @@ async function armedFor(iso: string): Promise<void> {
   await pause(100);
 }
 
-/** Puts the test clock a second before `iso`, then moves it over that instant (the host's timer fires there). */
+/**
+ * Puts the test clock a second before `iso` — the jump runs the timer once, past due, and re-arms it for `iso` —
+ * then, once it is armed (however slow the machine), moves the clock over that instant (the timer fires there).
+ */
 async function cross(iso: string): Promise<void> {
   await host.clock.set(Date.parse(iso) - 1_000);
-  await pause(100);
+  await armedFor(new Date(Date.parse(iso)).toISOString());
   await host.clock.advance(2_000);
 }
 

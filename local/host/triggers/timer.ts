@@ -82,7 +82,8 @@ export class TimerListener implements TriggerListener {
 
   /**
    * Arms the occurrence at `atMs`. When the next occurrence has already passed by the time a run ends (a long run,
-   * or a clock jump), it runs once, past due, and the schedule continues from now — never a catch-up storm.
+   * or a clock jump), it runs once, past due, and the schedule continues from now — never a catch-up storm. A run
+   * that was itself past due was that one run: the schedule continues from now.
    */
   #arm(atMs: number, catchUp = false): void {
     if (this.#stopped) return;
@@ -90,7 +91,7 @@ export class TimerListener implements TriggerListener {
       const late = this.clock.now() - atMs > 60_000;
       this.#running = this.#fire(atMs, late).finally(() => {
         const now = this.clock.now();
-        if (catchUp) return this.#arm(this.next(now).getTime());
+        if (catchUp || late) return this.#arm(this.next(now).getTime());
         const following = this.next(atMs).getTime();
         this.#arm(following, following <= now);
       });
