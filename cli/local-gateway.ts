@@ -1,9 +1,10 @@
+import { LOCAL_ENDPOINT_NAMES, localEndpoints } from '../local/model/endpoints';
 import { startModelServer } from '../local/model/server';
 import { MemoryAuditSink } from '../shared/audit/memory-sink';
 import type { AuditSink } from '../shared/audit/records';
 import { loadConfig } from '../shared/config';
 import { openAiClient } from '../shared/model/client';
-import { LOCAL_ENDPOINT_NAMES, localEndpoints, type ModelEndpoint } from '../shared/model/endpoints';
+import type { ModelEndpoint } from '../shared/model/endpoints';
 import { ModelGateway } from '../shared/model/gateway';
 import { HealthRegistry } from '../shared/model/health-registry';
 import { MemoryHealthStore } from '../shared/model/health-store';

@@ -1,5 +1,5 @@
-import { LOCAL_ENDPOINT_NAMES, localEndpoints } from '../../shared/model/endpoints';
 import type { StackStarter } from '../stack';
+import { LOCAL_ENDPOINT_NAMES, localEndpoints } from './endpoints';
 import { startModelServer } from './server';
 
 /** `npm start` runs the local model server on fixed ports (7101…) and hands the app its endpoint list. */

@@ -1,8 +1,9 @@
+import { LOCAL_ENDPOINT_NAMES, localEndpoints } from '../../local/model/endpoints';
 import { type RunningModelServer, startModelServer } from '../../local/model/server';
 import { MemoryAuditSink } from '../../shared/audit/memory-sink';
 import { loadConfig } from '../../shared/config';
 import { openAiClient } from '../../shared/model/client';
-import { LOCAL_ENDPOINT_NAMES, localEndpoints, type ModelEndpoint } from '../../shared/model/endpoints';
+import type { ModelEndpoint } from '../../shared/model/endpoints';
 import { ModelGateway } from '../../shared/model/gateway';
 import { DEFAULT_HEALTH_RULES, type HealthRules } from '../../shared/model/health';
 import { HealthRegistry } from '../../shared/model/health-registry';
