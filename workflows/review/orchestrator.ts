@@ -1,5 +1,6 @@
 import type { OrchestrationContext, OrchestrationHandler } from 'durable-functions';
 import { AUDIT_REVIEW, ISSUE_REVIEW_LINK, NOTIFY_REVIEWER, REVIEW_EVENT, REVOKE_REVIEW_LINK } from './names';
+import { decisionAudit, noticeOf, outcomeOf, reviewSchedule } from './plan';
 import type { IssuedLink, Notice, ReviewDecisionEvent, ReviewOutcome, ReviewRequest } from './types';
 
 /**
@@ -9,23 +10,9 @@ import type { IssuedLink, Notice, ReviewDecisionEvent, ReviewOutcome, ReviewRequ
 export const reviewOrchestrator: OrchestrationHandler = function* (context: OrchestrationContext) {
   const request = context.df.getInput() as ReviewRequest;
   const instanceId = context.df.instanceId;
-  const start = context.df.currentUtcDateTime.getTime();
-  const deadline = start + request.deadlineMs;
-  const reminders = [request.reminderAfterMs]
-    .flat()
-    .map((ms) => start + ms)
-    .filter((at) => at < deadline)
-    .sort((a, b) => a - b);
-  const finalDeadline = deadline + request.escalationMs;
-  const notice = (kind: Notice['kind'], to: string, url?: string): Notice => ({
-    kind,
-    to,
-    url,
-    pipeline: request.pipeline,
-    subjectId: request.subjectId,
-    instanceId,
-    title: request.title,
-  });
+  const { deadline, reminders, finalDeadline } = reviewSchedule(request, context.df.currentUtcDateTime.getTime());
+  const notify = (kind: Notice['kind'], to: string, url?: string) =>
+    context.df.callActivity(NOTIFY_REVIEWER, noticeOf(request, instanceId, kind, to, url));
   const audit = (event: string, reviewer: string, extra: Record<string, unknown> = {}) =>
     context.df.callActivity(AUDIT_REVIEW, {
       event,
@@ -35,17 +22,19 @@ export const reviewOrchestrator: OrchestrationHandler = function* (context: Orch
       subjectId: request.subjectId,
       ...extra,
     });
+  const issue = (round: number, reviewer: string, expiresAt: number) =>
+    context.df.callActivity(ISSUE_REVIEW_LINK, {
+      instanceId,
+      reviewId: `${instanceId}:${round}`,
+      reviewer,
+      pipeline: request.pipeline,
+      expiresAt,
+      draftRef: request.draftRef,
+      submittedBy: request.submittedBy,
+    });
 
-  let link: IssuedLink = yield context.df.callActivity(ISSUE_REVIEW_LINK, {
-    instanceId,
-    reviewId: `${instanceId}:1`,
-    reviewer: request.reviewer,
-    pipeline: request.pipeline,
-    expiresAt: deadline,
-    draftRef: request.draftRef,
-    submittedBy: request.submittedBy,
-  });
-  yield context.df.callActivity(NOTIFY_REVIEWER, notice('review-requested', request.reviewer, link.url));
+  let link: IssuedLink = yield issue(1, request.reviewer, deadline);
+  yield notify('review-requested', request.reviewer, link.url);
   let escalated = false;
   let reminded = 0;
 
@@ -58,26 +47,12 @@ export const reviewOrchestrator: OrchestrationHandler = function* (context: Orch
       timer.cancel();
       const event = decision.result as ReviewDecisionEvent;
       if (event.nonce !== link.nonce) continue; // a decision through a withdrawn link: not this review's any more
-      yield audit('decision', event.reviewer, {
-        decision: event.decision,
-        diffSha256: event.diffSha256,
-        ...(event.reasonSha256 ? { reason: `sha256:${event.reasonSha256}` } : {}),
-      });
-      const outcome: ReviewOutcome = {
-        outcome: event.decision,
-        reviewer: event.reviewer,
-        content: event.content,
-        reason: event.reason,
-        diffSha256: event.diffSha256,
-        decidedAt: event.decidedAt,
-        openedAt: event.openedAt,
-        escalated,
-      };
-      return outcome;
+      yield audit('decision', event.reviewer, decisionAudit(event));
+      return outcomeOf(event, escalated);
     }
     if (!escalated && reminded < reminders.length) {
       reminded++;
-      yield context.df.callActivity(NOTIFY_REVIEWER, notice('review-reminder', request.reviewer, link.url));
+      yield notify('review-reminder', request.reviewer, link.url);
       yield audit('reminder-sent', request.reviewer);
       continue;
     }
@@ -87,21 +62,13 @@ export const reviewOrchestrator: OrchestrationHandler = function* (context: Orch
     });
     if (!escalated) {
       escalated = true;
-      link = yield context.df.callActivity(ISSUE_REVIEW_LINK, {
-        instanceId,
-        reviewId: `${instanceId}:2`,
-        reviewer: request.backupReviewer,
-        pipeline: request.pipeline,
-        expiresAt: finalDeadline,
-        draftRef: request.draftRef,
-        submittedBy: request.submittedBy,
-      });
-      yield context.df.callActivity(NOTIFY_REVIEWER, notice('review-escalated', request.backupReviewer, link.url));
+      link = yield issue(2, request.backupReviewer, finalDeadline);
+      yield notify('review-escalated', request.backupReviewer, link.url);
       yield audit('escalated', request.backupReviewer);
       continue;
     }
     // The notice and the record name the same person: the reviewer whose link just expired (the backup by now).
-    yield context.df.callActivity(NOTIFY_REVIEWER, notice('review-expired', link.reviewer));
+    yield notify('review-expired', link.reviewer);
     yield audit('expired', link.reviewer, { decision: 'expired' });
     const expired: ReviewOutcome = { outcome: 'expired', escalated };
     return expired;
