@@ -83,16 +83,18 @@ export class TimerListener implements TriggerListener {
   /**
    * Arms the occurrence at `atMs`. When the next occurrence has already passed by the time a run ends (a long run,
    * or a clock jump), it runs once, past due, and the schedule continues from now — never a catch-up storm. A run
-   * that was itself past due was that one run: the schedule continues from now.
+   * that was itself past due was that one run for what it missed: the schedule continues from when it fired.
    */
   #arm(atMs: number, catchUp = false): void {
     if (this.#stopped) return;
     this.#cancel = this.clock.at(atMs, () => {
-      const late = this.clock.now() - atMs > 60_000;
+      const firedAt = this.clock.now();
+      const late = firedAt - atMs > 60_000;
       this.#running = this.#fire(atMs, late).finally(() => {
         const now = this.clock.now();
-        if (catchUp || late) return this.#arm(this.next(now).getTime());
-        const following = this.next(atMs).getTime();
+        if (catchUp) return this.#arm(this.next(now).getTime());
+        // A past-due run stands for every occurrence missed before it fired; one that passed while it ran is next.
+        const following = this.next(late ? firedAt : atMs).getTime();
         this.#arm(following, following <= now);
       });
     });
