@@ -101,18 +101,7 @@ export function computeFactsSheet(lake: MarketData, date: string, options: Parti
     componentVar99: round(p99.component[i]!),
     contributionVar99: round(contribution[i]!),
   }));
-  const byDesk = deskRisk(s.desks, s.exposures, p99.marginal).map((d) => {
-    const limit = lake.limits.desks[d.desk] ?? null;
-    return {
-      desk: d.desk,
-      grossExposure: round(d.grossExposure),
-      componentVar99: round(d.componentVar),
-      marginalVar99: d.marginalVar,
-      limit,
-      utilisation: limit ? round((100 * d.componentVar) / limit) : null,
-      breach: limit !== null && d.componentVar > limit,
-    };
-  });
+  const byDesk = deskRows(lake, s, p99.marginal);
   const var99 = round(chosen.var99);
   const contributions = Object.fromEntries(byInstrument.map((x) => [x.ticker, x.contributionVar99]));
   return {
@@ -120,23 +109,7 @@ export function computeFactsSheet(lake: MarketData, date: string, options: Parti
     baseCurrency: lake.baseCurrency,
     portfolioValue: round(Array.from(s.exposures).reduce((a, b) => a + b, 0)),
     positions: s.tickers.length,
-    conventions: {
-      returns: o.returns,
-      returnsRule: RETURNS_RULE[o.returns],
-      quantile: o.quantile,
-      method: o.method,
-      tenDay: o.tenDay === 'sqrt10' ? 'square-root-of-time (sqrt 10)' : 'overlapping 10-day returns',
-      scenarios: s.pnl.length,
-      monteCarloScenarios: mc.scenarios,
-      monteCarloDistribution: mc.distribution,
-      parametric: 'normal, zero mean, sample covariance of the same returns',
-      expectedShortfall: 'historical, 97.5%',
-      contributions:
-        o.method === 'parametric'
-          ? 'parametric component VaR (Euler)'
-          : `each position's P&L in the ${o.method} quantile scenario(s), interpolated as the quantile`,
-      deskMarginal: "parametric VaR added per unit of the desk's gross exposure, its positions grown pro rata",
-    },
+    conventions: conventionsOf(o, s.pnl.length),
     var: {
       method: o.method,
       var95: round(chosen.var95),
@@ -161,6 +134,43 @@ export function computeFactsSheet(lake: MarketData, date: string, options: Parti
     change: o.previous?.method === o.method ? dayOverDay(o.previous, var99, contributions) : null,
     distribution: { pnl: Array.from(s.pnl, round) },
   };
+}
+
+/** How each figure was computed, in words the report prints beside it. */
+function conventionsOf(o: VarOptions, scenarios: number) {
+  return {
+    returns: o.returns,
+    returnsRule: RETURNS_RULE[o.returns],
+    quantile: o.quantile,
+    method: o.method,
+    tenDay: o.tenDay === 'sqrt10' ? 'square-root-of-time (sqrt 10)' : 'overlapping 10-day returns',
+    scenarios,
+    monteCarloScenarios: o.monteCarlo.scenarios,
+    monteCarloDistribution: o.monteCarlo.distribution,
+    parametric: 'normal, zero mean, sample covariance of the same returns',
+    expectedShortfall: 'historical, 97.5%',
+    contributions:
+      o.method === 'parametric'
+        ? 'parametric component VaR (Euler)'
+        : `each position's P&L in the ${o.method} quantile scenario(s), interpolated as the quantile`,
+    deskMarginal: "parametric VaR added per unit of the desk's gross exposure, its positions grown pro rata",
+  };
+}
+
+/** Each desk's gross exposure, component and marginal VaR against its limit. */
+function deskRows(lake: MarketData, s: ScenarioSet, marginal: number[]) {
+  return deskRisk(s.desks, s.exposures, marginal).map((d) => {
+    const limit = lake.limits.desks[d.desk] ?? null;
+    return {
+      desk: d.desk,
+      grossExposure: round(d.grossExposure),
+      componentVar99: round(d.componentVar),
+      marginalVar99: d.marginalVar,
+      limit,
+      utilisation: limit ? round((100 * d.componentVar) / limit) : null,
+      breach: limit !== null && d.componentVar > limit,
+    };
+  });
 }
 
 /** The headline 1-day 99% VaR split by position under the report's own method, so the parts sum to it. */
