@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { modalitySchema, sexSchema } from './codes';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
 
@@ -21,10 +22,10 @@ export const studySchema = z
       name: z.string().min(2).max(120),
       mrn: z.string().regex(/^[A-Za-z0-9-]{4,32}$/, 'letters, digits and dashes (4–32)'),
       dob: date,
-      sex: z.enum(['female', 'male', 'other', 'unknown']),
+      sex: sexSchema,
     }),
     accessionNumber: z.string().regex(/^[A-Za-z0-9-]{4,32}$/, 'letters, digits and dashes (4–32)'),
-    modality: z.enum(['CT', 'MR', 'XR', 'US', 'NM', 'PET']),
+    modality: modalitySchema,
     bodyPart: z.string().min(2).max(60),
     examDescription: z.string().min(3).max(200),
     studyDate: date,
