@@ -209,6 +209,13 @@ export async function handleManagementApi(
       return true;
     }
     if (method === 'DELETE') {
+      // Only a finished instance's history may go: purging a running one would lose work it has not done yet.
+      if (!TERMINAL.has(instance.record.status)) {
+        send(res, 409, {
+          Message: `Instance '${instance.id}' is ${instance.record.status}; only finished instances are purged.`,
+        });
+        return true;
+      }
       await engine.purge(instance);
       send(res, 200, { instancesDeleted: 1 });
       return true;
