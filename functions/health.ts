@@ -2,7 +2,10 @@ import { app } from '@azure/functions';
 import { loadConfig } from '../shared/config';
 import { ConfigError } from '../shared/errors';
 import { healthReport } from '../shared/health/report';
-import { blobServiceClient } from '../shared/storage/clients';
+import { breakerStatus } from '../shared/model/breaker-status';
+import { healthRules } from '../shared/model/factory';
+import { TableHealthStore } from '../shared/model/health-store';
+import { blobServiceClient, tableClient } from '../shared/storage/clients';
 
 const version: string = require('../../package.json').version;
 
@@ -38,6 +41,13 @@ app.http('health', {
       environment: config.environment,
       functionsLoaded: Number.isFinite(count) ? count : null,
       probeStorage: async () => void (await blobServiceClient(config.storage).getProperties()),
+      models: async () =>
+        breakerStatus(
+          config.model.endpoints,
+          await new TableHealthStore(tableClient(config.storage, 'modelhealth')).load(),
+          healthRules(config.model),
+          Date.now(),
+        ),
     });
     return { status: report.status === 'ok' ? 200 : 503, jsonBody: report };
   },

@@ -64,7 +64,7 @@ export function register(program: Command): void {
     .description('Records matching the filters, as a table or JSON lines')
     .option('--pipeline <name>')
     .option('--user <id>', 'userId, reviewer or actor')
-    .option('--kind <kind>', 'model-call, review or pipeline')
+    .option('--kind <kind>', 'model-call, review, pipeline or gateway')
     .option('--from <date>')
     .option('--to <date>')
     .option('--json', 'JSON lines')
@@ -87,13 +87,15 @@ export function register(program: Command): void {
           return;
         }
         for (const r of records) {
-          const who = r.userId ?? r.reviewer ?? r.actor;
+          const who = r.userId ?? r.reviewer ?? r.actor ?? r.endpoint;
           const what =
             r.kind === 'model-call'
               ? `${r.outcome} ${r.region} ${r.costUsd}$`
-              : `${r.event}${r.decision ? ` ${r.decision}` : ''}`;
+              : r.kind === 'gateway'
+                ? `${r.event} ${r.region}: ${r.reason}`
+                : `${r.event}${r.decision ? ` ${r.decision}` : ''}`;
           console.log(
-            `${r.timestamp}  ${String(r.kind).padEnd(10)} ${String(r.pipeline).padEnd(10)} ${String(who).padEnd(28)} ${what}`,
+            `${r.timestamp}  ${String(r.kind).padEnd(10)} ${String(r.pipeline ?? 'gateway').padEnd(10)} ${String(who).padEnd(28)} ${what}`,
           );
         }
         console.log(`${records.length} record(s)`);

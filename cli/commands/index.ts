@@ -5,6 +5,7 @@ import * as durable from './durable';
 import * as durableVerbs from './durable-verbs';
 import * as finetune from './finetune';
 import * as foia from './foia';
+import * as model from './model';
 import * as radiology from './radiology';
 import * as review from './review';
 import * as safety from './safety';
@@ -20,6 +21,7 @@ export function registerCommands(program: Command): void {
   audit.register(program);
   safety.register(program);
   cost.register(program);
+  model.register(program);
   review.register(program);
   radiology.register(program);
   varCommands.register(program);

@@ -113,7 +113,19 @@ export interface PipelineRecord {
   detail?: string;
 }
 
-export type AuditRecord = ModelCallRecord | ReviewRecord | PipelineRecord;
+/** A model endpoint's circuit opened or closed (one record per transition, from the process that decided it). */
+export interface GatewayRecord {
+  kind: 'gateway';
+  timestamp: string;
+  event: 'breaker-opened' | 'breaker-closed';
+  endpoint: string;
+  region: string;
+  reason: string;
+  p95LatencyMs: number;
+  availability: number;
+}
+
+export type AuditRecord = ModelCallRecord | ReviewRecord | PipelineRecord | GatewayRecord;
 
 /** Where audit records go. The gateway, review and pipelines depend on this interface only. */
 export interface AuditSink {

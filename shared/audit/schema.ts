@@ -140,7 +140,19 @@ const pipeline = z.strictObject({
   detail: note.optional(),
 });
 
-export const auditRecordSchema = z.discriminatedUnion('kind', [modelCall, review, pipeline]);
+/** The gateway's own events: a circuit that opened or closed, with the window that decided it. */
+const gateway = z.strictObject({
+  kind: z.literal('gateway'),
+  timestamp: iso,
+  event: z.enum(['breaker-opened', 'breaker-closed']),
+  endpoint: id,
+  region: id,
+  reason: note,
+  p95LatencyMs: z.number().min(0),
+  availability: z.number().min(0).max(1),
+});
+
+export const auditRecordSchema = z.discriminatedUnion('kind', [modelCall, review, pipeline, gateway]);
 
 /** Validates a record; the error names the field and never echoes the value. */
 export function validateAuditRecord(record: unknown): AuditRecord {
@@ -149,6 +161,6 @@ export function validateAuditRecord(record: unknown): AuditRecord {
   const issue = result.error.issues[0]!;
   const where = issue.path.join('.') || 'kind';
   throw new Error(
-    `audit record rejected: ${where}: ${issue.code === 'invalid_union' ? 'unknown record kind (model-call, review or pipeline)' : issue.message}`,
+    `audit record rejected: ${where}: ${issue.code === 'invalid_union' ? 'unknown record kind (model-call, review, pipeline or gateway)' : issue.message}`,
   );
 }

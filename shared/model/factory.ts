@@ -5,10 +5,11 @@ import type { Config } from '../config';
 import type { ModelConfig } from '../config/model';
 import { ConfigError } from '../errors';
 import { tableClient } from '../storage/clients';
+import type { BreakerTransition } from './breaker-status';
 import { openAiClient } from './client';
 import type { ModelEndpoint } from './endpoints';
 import { ModelGateway } from './gateway';
-import { DEFAULT_HEALTH_RULES } from './health';
+import { DEFAULT_HEALTH_RULES, type HealthRules } from './health';
 import { HealthRegistry } from './health-registry';
 import { TableHealthStore } from './health-store';
 import { HedgeBudget } from './hedge-budget';
@@ -20,6 +21,28 @@ let shared: ModelGateway | undefined;
 export function endpointClient(model: ModelConfig): (endpoint: ModelEndpoint) => OpenAI {
   return (endpoint) =>
     openAiClient(endpoint, { apiKey: model.apiKey }, model.attemptTimeoutMs, endpoint.apiShape ?? model.apiShape);
+}
+
+/** The breaker rules as configured. One latency SLO: past it an attempt is hedged, and a p95 past it opens the circuit. */
+export function healthRules(model: ModelConfig): HealthRules {
+  return { ...DEFAULT_HEALTH_RULES, openMs: model.breakerOpenMs, maxP95Ms: model.latencySloMs };
+}
+
+/** Each circuit this process opens or closes becomes one `gateway` audit record. */
+export function auditTransitions(endpoints: ModelEndpoint[], audit: AuditSink) {
+  return (t: BreakerTransition) =>
+    void audit
+      .append({
+        kind: 'gateway',
+        timestamp: new Date(t.at).toISOString(),
+        event: t.event,
+        endpoint: t.endpoint,
+        region: endpoints.find((e) => e.name === t.endpoint)?.region ?? 'unknown',
+        reason: t.reason,
+        p95LatencyMs: t.p95LatencyMs,
+        availability: t.availability,
+      })
+      .catch((error: Error) => console.error(`audit of ${t.event} on ${t.endpoint} failed: ${error.message}`));
 }
 
 /** The process's gateway: health shared through the `modelhealth` table, safety by Azure or the local analyser. */
@@ -37,12 +60,13 @@ export function createGateway(config: Config, audit: AuditSink): ModelGateway {
       : localAnalyser;
   shared = new ModelGateway({
     endpoints: config.model.endpoints,
-    health: new HealthRegistry(new TableHealthStore(tableClient(config.storage, 'modelhealth')), {
-      ...DEFAULT_HEALTH_RULES,
-      openMs: config.model.breakerOpenMs,
-      // One latency SLO: past it an attempt is hedged, and a p95 past it takes the endpoint out of rotation.
-      maxP95Ms: config.model.latencySloMs,
-    }),
+    health: new HealthRegistry(
+      new TableHealthStore(tableClient(config.storage, 'modelhealth')),
+      healthRules(config.model),
+      Date.now,
+      undefined,
+      auditTransitions(config.model.endpoints, audit),
+    ),
     safety,
     audit,
     client: endpointClient(config.model),

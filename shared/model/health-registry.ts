@@ -1,3 +1,4 @@
+import { type BreakerTransition, transitionOf } from './breaker-status';
 import {
   admit,
   cool,
@@ -24,6 +25,8 @@ export class HealthRegistry {
     readonly rules: HealthRules = DEFAULT_HEALTH_RULES,
     private readonly now: () => number = Date.now,
     private readonly cacheMs = 1_000,
+    /** Told of each circuit this registry opens or closes (the gateway audits it). */
+    private readonly onTransition?: (transition: BreakerTransition) => void,
   ) {}
 
   async refresh(): Promise<void> {
@@ -65,7 +68,11 @@ export class HealthRegistry {
   }
 
   #set(endpoint: string, state: EndpointHealth): void {
+    const before = this.get(endpoint);
     this.#states[endpoint] = { ...state, updatedAt: Math.max(state.updatedAt, this.now()) };
+    // Only the registry whose call moved the circuit reports it; others see the new state through refresh().
+    const transition = transitionOf(endpoint, before, state, this.rules, this.now());
+    if (transition) this.onTransition?.(transition);
     void this.store.save(endpoint, this.#states[endpoint]!).catch(() => {});
   }
 }

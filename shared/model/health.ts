@@ -18,6 +18,8 @@ export interface EndpointHealth {
   /** Half-open: when the trial call was handed out (only one at a time). */
   trialAt: number;
   reason: string;
+  /** When the breaker last changed state (0: never). */
+  since?: number;
   updatedAt: number;
 }
 
@@ -47,6 +49,7 @@ export const freshHealth = (): EndpointHealth => ({
   coolUntil: 0,
   trialAt: 0,
   reason: '',
+  since: 0,
   updatedAt: 0,
 });
 
@@ -71,11 +74,12 @@ export function recordOutcome(h: EndpointHealth, outcome: Outcome, rules: Health
   const next: EndpointHealth = { ...h, window: [...h.window, outcome].slice(-rules.windowSize), updatedAt: outcome.at };
   if (h.breaker === 'half-open') {
     if (outcome.ok && outcome.latencyMs <= rules.maxP95Ms)
-      return { ...next, breaker: 'closed', window: [outcome], reason: '', trialAt: 0 };
+      return { ...next, breaker: 'closed', window: [outcome], reason: '', trialAt: 0, since: outcome.at };
     return {
       ...next,
       breaker: 'open',
       openedAt: outcome.at,
+      since: outcome.at,
       trialAt: 0,
       reason: outcome.ok ? `trial call took ${outcome.latencyMs} ms` : 'trial call failed',
     };
@@ -87,7 +91,8 @@ export function recordOutcome(h: EndpointHealth, outcome: Outcome, rules: Health
       ...next,
       breaker: 'open',
       openedAt: outcome.at,
-      reason: `availability ${(stats.availability * 100).toFixed(2)}% < ${rules.minAvailability * 100}%`,
+      since: outcome.at,
+      reason: `availability ${(stats.availability * 100).toFixed(2)} percent under ${rules.minAvailability * 100} percent`,
     };
   }
   if (stats.samples >= rules.minSamples && stats.p95LatencyMs > rules.maxP95Ms) {
@@ -95,7 +100,8 @@ export function recordOutcome(h: EndpointHealth, outcome: Outcome, rules: Health
       ...next,
       breaker: 'open',
       openedAt: outcome.at,
-      reason: `p95 latency ${stats.p95LatencyMs} ms > ${rules.maxP95Ms} ms`,
+      since: outcome.at,
+      reason: `p95 latency ${stats.p95LatencyMs} ms over ${rules.maxP95Ms} ms`,
     };
   }
   return next;
@@ -106,7 +112,7 @@ export function admit(h: EndpointHealth, rules: HealthRules, now: number): { ok:
   if (now < h.coolUntil) return { ok: false, state: h };
   if (h.breaker === 'closed') return { ok: true, state: h };
   if (h.breaker === 'open' && now - h.openedAt >= rules.openMs)
-    return { ok: true, state: { ...h, breaker: 'half-open', trialAt: now } };
+    return { ok: true, state: { ...h, breaker: 'half-open', trialAt: now, since: now } };
   if (h.breaker === 'half-open' && now - h.trialAt >= rules.openMs) return { ok: true, state: { ...h, trialAt: now } };
   return { ok: false, state: h };
 }

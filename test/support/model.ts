@@ -4,6 +4,7 @@ import { MemoryAuditSink } from '../../shared/audit/memory-sink';
 import { loadConfig } from '../../shared/config';
 import { openAiClient } from '../../shared/model/client';
 import type { ModelEndpoint } from '../../shared/model/endpoints';
+import { auditTransitions } from '../../shared/model/factory';
 import { ModelGateway } from '../../shared/model/gateway';
 import { DEFAULT_HEALTH_RULES, type HealthRules } from '../../shared/model/health';
 import { HealthRegistry } from '../../shared/model/health-registry';
@@ -41,15 +42,21 @@ export function gatewayFor(
     hedgeBudget?: Partial<HedgeBudgetRules>;
     /** Settings the residency bindings come from (the defaults otherwise). */
     env?: Record<string, string>;
+    /** Audit each breaker transition as the app does (off: suites that count records see model calls only). */
+    auditBreaker?: boolean;
   } = {},
 ): GatewayFixture {
   const audit = new MemoryAuditSink();
-  const health = new HealthRegistry(options.store ?? new MemoryHealthStore(), {
-    ...DEFAULT_HEALTH_RULES,
-    ...options.rules,
-  });
+  const endpoints = options.endpoints ?? endpointsOf(server);
+  const health = new HealthRegistry(
+    options.store ?? new MemoryHealthStore(),
+    { ...DEFAULT_HEALTH_RULES, ...options.rules },
+    Date.now,
+    undefined,
+    options.auditBreaker ? auditTransitions(endpoints, audit) : undefined,
+  );
   const gateway = new ModelGateway({
-    endpoints: options.endpoints ?? endpointsOf(server),
+    endpoints,
     health,
     safety: localAnalyser,
     audit,
