@@ -1,4 +1,4 @@
-import { type CriticalFinding, detectCritical } from '../../shared/radiology/critical';
+import { detectCritical } from '../../shared/radiology/critical';
 import { deidentify, reidentify } from '../../shared/radiology/deidentify';
 import { buildDraftPrompt, draftRequest } from '../../shared/radiology/prompt';
 import { draftReportSchema, reportSections } from '../../shared/radiology/report';
@@ -38,33 +38,6 @@ export function createDraftActivities(deps: RadiologyDeps) {
         critical: detectCritical(study.findings, study.dictation, deps.criticalRules),
         startedAt: iso(),
       };
-    },
-
-    async notifyCriticalResult({
-      run,
-      instanceId,
-      critical,
-    }: {
-      run: RadiologyRun;
-      instanceId: string;
-      critical: CriticalFinding[];
-    }): Promise<void> {
-      const names = critical.map((c) => `${c.name} (ACR ${c.acrCategory})`).join('; ');
-      await deps.notifier.send({
-        kind: 'critical-result',
-        to: run.reviewer,
-        pipeline: 'radiology',
-        subjectId: run.accession,
-        instanceId,
-        title: `URGENT critical result: ${names}`,
-        at: iso(),
-      });
-      await pipelineEvent(run, instanceId, 'critical-notified', {
-        detail: critical
-          .map((c) => `ACR ${c.acrCategory} ${c.name}`)
-          .join('; ')
-          .slice(0, 160),
-      });
     },
 
     async finishRadiologyDraft({

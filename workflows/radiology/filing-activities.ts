@@ -79,18 +79,6 @@ export function createFilingActivities(deps: RadiologyDeps) {
         signatureKeyId: signer.keyId,
       };
     },
-
-    async recordRadiologyOutcome({
-      run,
-      instanceId,
-      outcome,
-    }: {
-      run: RadiologyRun;
-      instanceId: string;
-      outcome: 'rejected' | 'expired';
-    }): Promise<void> {
-      await pipelineEvent(run, instanceId, outcome);
-    },
   };
 }
 
