@@ -10,6 +10,19 @@ export interface Status {
   historyEvents?: { EventType: string; EventId: number; Name?: string }[];
 }
 
+/**
+ * A status poll, tried again once when the connection was reset: the host shares this process, and after a long
+ * synchronous stretch (300 pages of recognisers) its server closes keep-alive sockets the client is about to reuse.
+ */
+async function getOnce(url: string): Promise<Response> {
+  try {
+    return await fetch(url);
+  } catch (error) {
+    if ((error as { cause?: { code?: string } }).cause?.code !== 'ECONNRESET') throw error;
+    return fetch(url);
+  }
+}
+
 const RUNNING = new Set(['Running', 'Pending', 'ContinuedAsNew', 'Suspended', 'NotFound']);
 
 /** Talks to the host's Durable management API with the system key, as an operator would. */
@@ -24,7 +37,7 @@ export function durableApi(host: RunningHost) {
       });
     },
     async status(id: string, query = ''): Promise<Status> {
-      const response = await fetch(`${base}/instances/${id}?${key}${query}`);
+      const response = await getOnce(`${base}/instances/${id}?${key}${query}`);
       if (response.status === 404)
         return { name: '', instanceId: id, runtimeStatus: 'NotFound', input: null, output: null, customStatus: null };
       return (await response.json()) as Status;

@@ -14,24 +14,24 @@ interface StoredAnswers {
   answers: unknown[];
 }
 
+/** Every stored wave, checked to cover each chunk exactly once: a gap is our bug, never a silent partial result. */
+async function answersOf(deps: FoiaDeps, instanceId: string, chunks: number): Promise<unknown[]> {
+  const answers: unknown[] = new Array(chunks);
+  let covered = 0;
+  for await (const blob of deps.work.listBlobsFlat({ prefix: workBlob.answersPrefix(instanceId) })) {
+    const wave = await getJson<StoredAnswers>(deps.work, blob.name);
+    wave.answers.forEach((answer, i) => {
+      if (answers[wave.from + i] === undefined) covered++;
+      answers[wave.from + i] = answer;
+    });
+  }
+  if (covered !== chunks || answers.length !== chunks)
+    throw new Error(`${instanceId}: model answers cover ${covered} of ${chunks} chunks`);
+  return answers;
+}
+
 export function createDetectionActivities(deps: FoiaDeps) {
   const extractedOf = (instanceId: string) => getJson<Extracted>(deps.work, workBlob.extracted(instanceId));
-
-  /** Every stored wave, checked to cover each chunk exactly once: a gap is our bug, never a silent partial result. */
-  async function answersOf(instanceId: string, chunks: number): Promise<unknown[]> {
-    const answers: unknown[] = new Array(chunks);
-    let covered = 0;
-    for await (const blob of deps.work.listBlobsFlat({ prefix: workBlob.answersPrefix(instanceId) })) {
-      const wave = await getJson<StoredAnswers>(deps.work, blob.name);
-      wave.answers.forEach((answer, i) => {
-        if (answers[wave.from + i] === undefined) covered++;
-        answers[wave.from + i] = answer;
-      });
-    }
-    if (covered !== chunks || answers.length !== chunks)
-      throw new Error(`${instanceId}: model answers cover ${covered} of ${chunks} chunks`);
-    return answers;
-  }
 
   return {
     async detectFoiaPatterns({ run, instanceId }: { run: FoiaRun; instanceId: string }): Promise<number> {
@@ -86,7 +86,7 @@ export function createDetectionActivities(deps: FoiaDeps) {
       const patterns = await getJson<Span[]>(deps.work, workBlob.patterns(instanceId));
       const pieces = chunkText(extracted.text);
       if (pieces.length !== chunks) throw new Error(`${instanceId}: ${pieces.length} chunks now, ${chunks} planned`);
-      const answers = await answersOf(instanceId, chunks);
+      const answers = await answersOf(deps, instanceId, chunks);
       const model = answers.flatMap((answer, i) => spansFromModel(pieces[i]!.text, pieces[i]!.offset, answer));
       const merged = mergeSpans([...patterns, ...model], extracted.text).map((s, i) => ({ ...s, id: `r${i + 1}` }));
       const draft: FoiaReviewDraft = {
