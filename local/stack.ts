@@ -6,6 +6,10 @@ import { portIsFree } from './azurite/ports';
 import { type RunningAzurite, startAzurite } from './azurite/start';
 import { type RunningHost, startHost } from './host/index';
 import { modelServerService } from './model/stack-service';
+import type { StackService, StackStarter } from './stack-types';
+
+export type { StackService, StackStarter } from './stack-types';
+
 import { readLocalSettings } from './settings';
 
 export interface StackOptions {
@@ -17,12 +21,6 @@ export interface StackOptions {
   log?: (line: string) => void;
 }
 
-/** A service the local stack runs beside the host (Azurite, the local model server, ...). */
-export interface StackService {
-  name: string;
-  stop(): Promise<void>;
-}
-
 export interface RunningStack {
   host: RunningHost;
   azurite: RunningAzurite;
@@ -30,15 +28,6 @@ export interface RunningStack {
   settings: Record<string, string>;
   stop(): Promise<void>;
 }
-
-/**
- * Services started before the host, each returning app settings it contributes (e.g. model endpoints).
- * The local model server registers here (see local/model).
- */
-export type StackStarter = (context: { dataDir: string; settings: Record<string, string> }) => Promise<{
-  service: StackService;
-  settings: Record<string, string>;
-}>;
 
 export const extraServices: StackStarter[] = [modelServerService];
 

@@ -1,4 +1,4 @@
-import type { StackStarter } from '../stack';
+import type { StackStarter } from '../stack-types';
 import { LOCAL_ENDPOINT_NAMES, localEndpoints } from './endpoints';
 import { startModelServer } from './server';
 

@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { settlesWithin } from '../settles-within';
-import { handleManagementApi } from './api';
 import { continuesAsNew, unconsumedEvents } from './carry-over';
 import { clientBindingData } from './client-binding';
 import type { DurableEngine, DurableHostServices } from './contract';
@@ -22,7 +20,7 @@ const newExecutionId = () => randomUUID().replace(/-/g, '');
  * activities, timers and sub-orchestrations, and persists every step on Azure Storage so a killed host resumes
  * where it stopped. Activities are at least once; a completed step is applied exactly once.
  */
-export class Engine implements DurableEngine {
+export class Engine implements Omit<DurableEngine, 'handleHttp'> {
   readonly store: DurableStore;
   readonly instances = new Map<string, Instance>();
   readonly #activities: Semaphore;
@@ -55,9 +53,9 @@ export class Engine implements DurableEngine {
     return JSON.stringify(clientBindingData(this.services));
   }
 
-  async handleHttp(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
-    await this.#loaded;
-    return handleManagementApi(this, req, res, url);
+  /** Resolves once persisted instances are loaded (the management API answers only then). */
+  ready(): Promise<void> {
+    return this.#loaded;
   }
 
   isOrchestrator(name: string): boolean {

@@ -1,4 +1,4 @@
-import type { DurableHttpRequest } from './http-call';
+import type { DurableHttpRequest } from './http-request';
 
 /** History event and action codes of the Durable protocol (devhost-protocol.md §c). */
 export const EventType = {

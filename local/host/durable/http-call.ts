@@ -1,4 +1,7 @@
+import type { DurableHttpRequest } from './http-request';
 import type { EventMeta } from './model';
+
+export type { DurableHttpRequest } from './http-request';
 
 /** The name the extension schedules `callHttp` under (its built-in HTTP activity). */
 export const HTTP_ACTIVITY = 'BuiltIn::HttpActivity';
@@ -6,16 +9,6 @@ export const HTTP_ACTIVITY = 'BuiltIn::HttpActivity';
 export const HTTP_POLL_DEFAULT_MS = 30_000;
 
 type HeaderMap = Record<string, string | string[]>;
-
-/** The `httpRequest` of a CallHttp action (durable-functions `DurableHttpRequest`). */
-export interface DurableHttpRequest {
-  method: string;
-  uri: string;
-  content?: string | null;
-  headers?: HeaderMap | null;
-  tokenSource?: unknown;
-  asynchronousPatternEnabled?: boolean;
-}
 
 /** The extension's DurableHttpResponse as JSON: what the SDK parses from the TaskCompleted result. */
 export interface DurableHttpResponse {

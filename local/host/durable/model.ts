@@ -1,5 +1,5 @@
 import type { Action, HistoryEvent, RetryOptions } from './history';
-import type { DurableHttpRequest } from './http-call';
+import type { DurableHttpRequest } from './http-request';
 
 export interface RetryState {
   opts: RetryOptions;

@@ -4,9 +4,9 @@ import {
   type Category,
   SEVERITY_OF_LABEL,
   type Severities,
+  type Verdict,
   zeroSeverities,
 } from './categories';
-import type { Verdict } from './policy';
 
 /** Azure OpenAI's per-category annotation: `{ filtered, severity: safe|low|medium|high }`. */
 export type AzureFilterResults = Record<string, { severity?: string; filtered?: boolean } | undefined>;

@@ -18,3 +18,10 @@ export const AZURE_KEYS: Partial<Record<Category, string>> = {
   violence: 'violence',
   selfHarm: 'self_harm',
 };
+
+/** What a safety analysis decided for one text. */
+export interface Verdict {
+  severities: Severities;
+  decision: 'allow' | 'warn' | 'block';
+  flagged: Category[];
+}

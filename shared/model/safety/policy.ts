@@ -1,6 +1,8 @@
 import { ContentBlockedError } from '../errors';
 import { maxSeverities } from './azure-annotations';
-import { CATEGORIES, type Category, type Severities } from './categories';
+import { CATEGORIES, type Category, type Severities, type Verdict } from './categories';
+
+export type { Verdict } from './categories';
 
 export interface CategoryRule {
   /** Severity (0–7) at or above which the call is recorded with a warning. */
@@ -10,12 +12,6 @@ export interface CategoryRule {
 }
 
 export type SafetyPolicy = Record<Category, CategoryRule>;
-
-export interface Verdict {
-  severities: Severities;
-  decision: 'allow' | 'warn' | 'block';
-  flagged: Category[];
-}
 
 const uniform = (warnAt: number, blockAt: number): SafetyPolicy =>
   Object.fromEntries(CATEGORIES.map((c) => [c, { warnAt, blockAt }])) as SafetyPolicy;
