@@ -1,5 +1,6 @@
 import nlp from 'compromise';
 import { columnHeader } from './context';
+import { isCommonWord } from './english';
 import { type Hit, hit } from './types';
 
 const WORD = "\\p{Lu}[\\p{Ll}'’]*(?:[-'’]\\p{Lu}?[\\p{Ll}]+)*";
@@ -22,6 +23,16 @@ const CLOSING = new RegExp(
 );
 const RELATION_AFTER = new RegExp(
   `(${NAME})(?=,? \\(?(?:the )?(?:patient's )?(?:daughter|son|wife|husband|mother|father|brother|sister|partner|nurse|RN|MD|neighbou?r|friend|caregiver|patient|requester|claimant|complainant)\\b)`,
+  'gu',
+);
+// Roles that also start a sentence in notes ("Called Eino Virtanen.", "Wife Aroha Ngata present.").
+const SENTENCE_ROLE = new RegExp(
+  `(?:^|[.;:!?]\\s+|\\n\\s*)(?:Called|Informed|Notified|Paged|Telephoned|Phoned|Rang|Emailed|Discussed with|Spoke (?:to|with)|Wife|Husband|Daughter|Son|Mother|Father|Brother|Sister|Partner|Carer|Caregiver|Guardian|Nurse|Patient|Pt|Requester|Witness|Neighbou?r|Interpreter)[ ,.:]+(?:${TITLE}\\s+)?(${NAME})`,
+  'gmu',
+);
+// A person doing what only people do in a record ("…, Xiaoling noted"): one or two capitalised words, not English.
+const ACTOR = new RegExp(
+  `(?<![\\p{L}'’-])(${WORD}(?: ${WORD})?)(?= (?:noted|confirmed|reviewed|said|stated|reported|agreed|observed|explained|asked|requested|witnessed|declined|consented|advised|mentioned|phoned|called|attended|accompanied|waited|signed|translated|interpreted|is aware|was aware|aware|was informed|was told)\\b)`,
   'gu',
 );
 const SURNAME_FIRST = new RegExp(`(?<![\\p{L}])(${CAPS}),\\s(${WORD}(?:\\s${WORD})?)`, 'gu');
@@ -55,6 +66,15 @@ export function findNames(text: string): Hit[] {
     push(m.index! + m[0].lastIndexOf(m[1]!), m[1]!, 0.85, 'name of a person (signature)', 'context');
   for (const m of text.matchAll(RELATION_AFTER))
     push(m.index!, m[1]!, 0.8, 'name of a person (relation named after it)', 'context');
+  for (const m of text.matchAll(SENTENCE_ROLE))
+    push(m.index! + m[0].lastIndexOf(m[1]!), m[1]!, 0.85, 'name of a person (named in context)', 'context');
+  for (const m of text.matchAll(ACTOR)) {
+    const words = m[1]!.split(' ');
+    const lead = words.findIndex((w) => !isCommonWord(w));
+    if (lead < 0) continue;
+    const name = words.slice(lead).join(' ');
+    push(m.index! + m[1]!.length - name.length, name, 0.7, 'name of a person (acting in the record)', 'context');
+  }
   for (const m of text.matchAll(SURNAME_FIRST))
     push(m.index!, m[0], 0.8, 'name of a person (surname, given name)', 'context');
   for (const m of text.matchAll(new RegExp(`(?<=^|[|,]\\s?)(${NAME})(?=\\s?[|,]|$)`, 'gmu')))

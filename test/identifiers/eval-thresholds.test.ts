@@ -22,5 +22,5 @@ test('held-out slice: FOIA F1, no SSN/phone/e-mail missed, must-not-redact hits 
   assert.ok(all.f1 >= 0.93, `span F1 ${all.f1} fell below 0.93`);
   assert.deepEqual(foia.missed, { SSN: 0, PHONE: 0, EMAIL: 0 });
   assert.ok(foia.mustNot.rate <= 0.05, `must-not-redact hit rate ${foia.mustNot.rate}`);
-  assert.ok(radiology.leaks.length <= 4, `PHI tokens left: ${radiology.leaks.length}`);
+  assert.deepEqual(radiology.leaks, [], 'no PHI token may reach a prompt or a fine-tuning line');
 });
