@@ -107,3 +107,16 @@ test('a name typed in the edit that shares a surname seen alone in the study is 
     assert.equal(reidentify(clean, deid.mapping), typed);
   }
 });
+
+test('held-out-2 classes: care roles, a name before its own e-mail, a name doing any past-tense act', () => {
+  for (const [text, name] of [
+    ['History obtained via interpreter Ayelet Ben-Haim.', 'Ayelet Ben-Haim'],
+    ['Chaperone Siddharth Mukherjee present.', 'Siddharth Mukherjee'],
+    ['Update: Ingvild Haugland (ingvild.haugland@example.no) rang back.', 'Ingvild Haugland'],
+    ['From: Paulo Tuilagi <ptuilagi@example.ws>', 'Paulo Tuilagi'],
+    ['18G right arm, Ximena placed', 'Ximena'],
+    ['Okwuosa assisted with positioning', 'Okwuosa'],
+  ] as const)
+    assert.ok(personTexts(text).includes(name), `"${name}" not found in "${text}": ${personTexts(text)}`);
+  assert.deepEqual(personTexts('Doppler showed flow; Hounsfield measured 20.'), []);
+});
