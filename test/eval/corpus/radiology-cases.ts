@@ -39,6 +39,8 @@ const GENERIC = new Set([
   'hospital',
   'medical',
   'center',
+  'centre',
+  'diagnostic',
   'clinic',
   'the',
   'and',
