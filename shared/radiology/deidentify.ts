@@ -1,7 +1,16 @@
 import { type Hit, recogniseIdentifiers } from '../identifiers';
 import { isCommonWord } from '../identifiers/english';
 import { findFacilities } from '../identifiers/facility';
-import { ADDRESS, CONTACTED_NAME, DATE_PATTERNS, knownValue, PHONE, TITLED_NAME } from './phi-patterns';
+import {
+  ADDRESS,
+  CONTACTED_NAME,
+  DATE_PATTERNS,
+  knownValue,
+  MID_SENTENCE_ACTOR,
+  NOT_ACTOR,
+  PHONE,
+  TITLED_NAME,
+} from './phi-patterns';
 import type { Study } from './study';
 
 export interface Deidentified {
@@ -135,6 +144,7 @@ export function createDeidentifier(study: Study): Deidentifier {
     // Whole names before single parts: a relative sharing the patient's surname is another person.
     out = out.replace(TITLED_NAME, (m) => personPlaceholder(m));
     out = out.replace(CONTACTED_NAME, (_m, verb: string, name: string) => `${verb}${personPlaceholder(name)}`);
+    out = out.replace(MID_SENTENCE_ACTOR, (m) => (NOT_ACTOR.test(m) ? m : personPlaceholder(m)));
     out = recognised(out, true);
     out = replaceParts(out, patientParts, '[PATIENT_NAME]');
     // After titled names, so "Dr. Patel" keeps its own placeholder and re-identifies as written.

@@ -120,3 +120,17 @@ test('held-out-2 classes: care roles, a name before its own e-mail, a name doing
     assert.ok(personTexts(text).includes(name), `"${name}" not found in "${text}": ${personTexts(text)}`);
   assert.deepEqual(personTexts('Doppler showed flow; Hounsfield measured 20.'), []);
 });
+
+test('a surname that is also an English word, alone inside a sentence doing something, is removed from a study', () => {
+  const study = studySchema.parse({
+    ...base,
+    findings: [{ system: 'general', observation: 'lungs clear; Fox assisted with positioning', severity: 'normal' }],
+    dictation: 'Contrast given, Moon signed the consent; Radiology noted no reaction.',
+  });
+  const clean = createDeidentifier(study).study;
+  assert.ok(!/Fox/.test(clean.findings[0]!.observation), clean.findings[0]!.observation);
+  assert.match(
+    clean.dictation,
+    /^Contrast given, \[PERSON(?:_\d)?\] signed the consent; Radiology noted no reaction\.$/,
+  );
+});
