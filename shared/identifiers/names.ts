@@ -1,5 +1,6 @@
 import nlp from 'compromise';
 import { columnHeader } from './context';
+import { isCommonWord } from './english';
 import { type Hit, hit } from './types';
 
 const WORD = "\\p{Lu}[\\p{Ll}'’]*(?:[-'’]\\p{Lu}?[\\p{Ll}]+)*";
@@ -11,7 +12,7 @@ const NOT_NAME =
 
 const TITLE = '(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\\.?';
 const ROLE =
-  '(?:patient|pt|third party|requester|requestor|complainant|claimant|witness|victim|interviewee|interviewer|resident|neighbou?r|daughter|son|brother|sister|husband|wife|mother|father|c/o|discussed with|spoke (?:to|with)|called|informed|notified|paged|telephoned|attn:?|attention:?|from:|to:|cc:|name:|full name\\W*|signature:|my name is|special agent|agent|officer|detective|nurse|RN|per|by|with|read by|placed by|referred by)';
+  '(?:patient|pt|third party|requester|requestor|complainant|claimant|witness|victim|interviewee|interviewer|resident|neighbou?r|daughter|son|brother|sister|husband|wife|mother|father|c/o|discussed with|spoke (?:to|with)|called|informed|notified|paged|telephoned|attn:?|attention:?|from:|to:|cc:|name:|full name\\W*|signature:|my name is|special agent|agent|officer|detective|nurse|RN|per|by|with|read by|placed by|referred by|interpreter|translator|chaperone|technologist|tech|radiographer|sonographer|scribe|spouse|partner|carer|caregiver|guardian|next of kin)';
 const CONTEXT = new RegExp(
   `(?:\\b${TITLE}\\s+|\\b${ROLE}[ ,.:]+(?:${TITLE}\\s+)?|Dear\\s+(?:${TITLE}\\s+)?)(${NAME})`,
   'gu',
@@ -24,6 +25,23 @@ const RELATION_AFTER = new RegExp(
   `(${NAME})(?=,? \\(?(?:the )?(?:patient's )?(?:daughter|son|wife|husband|mother|father|brother|sister|partner|nurse|RN|MD|neighbou?r|friend|caregiver|patient|requester|claimant|complainant)\\b)`,
   'gu',
 );
+// Roles that also start a sentence in notes ("Called Eino Virtanen.", "Wife Aroha Ngata present.").
+const SENTENCE_ROLE = new RegExp(
+  `(?:^|[.;:!?]\\s+|\\n\\s*)(?:Called|Informed|Notified|Paged|Telephoned|Phoned|Rang|Emailed|Discussed with|Spoke (?:to|with)|Wife|Husband|Daughter|Son|Mother|Father|Brother|Sister|Partner|Carer|Caregiver|Guardian|Nurse|Patient|Pt|Requester|Witness|Neighbou?r|Interpreter|Translator|Chaperone|Technologist|Radiographer|Sonographer|Scribe|Spouse|Guardian|Addendum|Update)[ ,.:]+(?:${TITLE}\\s+)?(${NAME})`,
+  'gmu',
+);
+// A person doing what only people do in a record ("…, Xiaoling noted"): one or two capitalised words, not English.
+const ACTOR = new RegExp(
+  `(?<![\\p{L}'’-])(${WORD}(?: ${WORD})?)(?= (?:noted|confirmed|reviewed|said|stated|reported|agreed|observed|explained|asked|requested|witnessed|declined|consented|advised|mentioned|phoned|called|attended|accompanied|waited|signed|translated|interpreted|is aware|was aware|aware|was informed|was told|\\p{Ll}{3,}ed)\\b)`,
+  'gu',
+);
+// A name written next to its owner's e-mail ("Ana Silva <asilva@…>"): the local part spells a part of the name.
+const EMAIL_OWNER = new RegExp(`(${NAME})\\s*[<(]\\s*([\\w.+-]+)@`, 'gu');
+const ascii = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[^A-Za-z]/g, '')
+    .toLowerCase();
 const SURNAME_FIRST = new RegExp(`(?<![\\p{L}])(${CAPS}),\\s(${WORD}(?:\\s${WORD})?)`, 'gu');
 export const OFFICIAL_TITLE =
   /\b(?:Secretary|Director|Deputy Director|Assistant Director|Administrator|Commissioner|Senator|Representative|Congressman|Congresswoman|Governor|Mayor|Chair(?:man|woman)?|Ambassador|Attorney General|Judge|Justice|President|Spokesperson|Press Secretary|Chief Counsel|General Counsel|Assistant Secretary|Under Secretary|Inspector General|FOIA Officer)\s*$/;
@@ -55,6 +73,20 @@ export function findNames(text: string): Hit[] {
     push(m.index! + m[0].lastIndexOf(m[1]!), m[1]!, 0.85, 'name of a person (signature)', 'context');
   for (const m of text.matchAll(RELATION_AFTER))
     push(m.index!, m[1]!, 0.8, 'name of a person (relation named after it)', 'context');
+  for (const m of text.matchAll(SENTENCE_ROLE))
+    push(m.index! + m[0].lastIndexOf(m[1]!), m[1]!, 0.85, 'name of a person (named in context)', 'context');
+  for (const m of text.matchAll(ACTOR)) {
+    const words = m[1]!.split(' ');
+    const lead = words.findIndex((w) => !isCommonWord(w));
+    if (lead < 0) continue;
+    const name = words.slice(lead).join(' ');
+    push(m.index! + m[1]!.length - name.length, name, 0.7, 'name of a person (acting in the record)', 'context');
+  }
+  for (const m of text.matchAll(EMAIL_OWNER)) {
+    const local = ascii(m[2]!);
+    if (m[1]!.split(' ').some((w) => ascii(w).length >= 3 && local.includes(ascii(w))))
+      push(m.index!, m[1]!, 0.85, 'name of a person (owner of the e-mail next to it)', 'context');
+  }
   for (const m of text.matchAll(SURNAME_FIRST))
     push(m.index!, m[0], 0.8, 'name of a person (surname, given name)', 'context');
   for (const m of text.matchAll(new RegExp(`(?<=^|[|,]\\s?)(${NAME})(?=\\s?[|,]|$)`, 'gmu')))

@@ -3,10 +3,11 @@ import { type Hit, hit } from './types';
 
 const D = OCR_DIGIT;
 const NANP = new RegExp(
-  `(?<![\\p{L}\\d+-])(?:\\+?1[\\s.-]?)?(?:\\(${D}{3}\\)\\s?|${D}{3}[\\s.-]{1,2})${D}{3}[\\s.-]{1,2}${D}{4}(?![\\p{L}\\d-])`,
+  `(?<![\\p{L}\\d+-])(?:\\+?1[ \\t.-]?)?(?:\\(${D}{3}\\)[ \\t]?${D}{3}[ \\t.-]{0,2}|${D}{3}[ \\t.-]{1,2}${D}{3}[ \\t.-]{1,2})${D}{4}(?![\\p{L}\\d-])`,
   'gu',
 );
-const INTERNATIONAL = /(?<![\w+])\+(?!1[\s(])\d{1,3}(?:[\s.-]{0,2}\(?[\dOlIS]{1,5}\)?){2,5}(?![\w-])/g;
+// Separators never cross a line: a street number on the next line is not part of the phone.
+const INTERNATIONAL = /(?<![\w+])\+(?!1[\s(])\d{1,3}(?:[ \t.-]{0,2}\(?[\dOlIS]{1,5}\)?){2,5}(?![\w-])/g;
 const BARE = /(?<![\w-])\d{10}(?![\w-])/g;
 const PHONE_CONTEXT = /\b(?:phone|tel|telephone|cell|mobile|call|fax|text|reach|contact)\b/i;
 

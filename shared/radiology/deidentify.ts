@@ -1,6 +1,16 @@
 import { type Hit, recogniseIdentifiers } from '../identifiers';
+import { isCommonWord } from '../identifiers/english';
 import { findFacilities } from '../identifiers/facility';
-import { ADDRESS, CONTACTED_NAME, DATE_PATTERNS, knownValue, PHONE, TITLED_NAME } from './phi-patterns';
+import {
+  ADDRESS,
+  CONTACTED_NAME,
+  DATE_PATTERNS,
+  knownValue,
+  MID_SENTENCE_ACTOR,
+  NOT_ACTOR,
+  PHONE,
+  TITLED_NAME,
+} from './phi-patterns';
 import type { Study } from './study';
 
 export interface Deidentified {
@@ -22,6 +32,8 @@ export type DeidentifiedStudy = Omit<Study, 'patient' | 'accessionNumber' | 'stu
 };
 
 const TITLES = /^(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?$/i;
+/** A capitalised word standing next to a known name part: with it, the part may belong to someone else. */
+const STRANGER = "\\p{Lu}[\\p{L}'’-]+";
 
 function ageAt(dob: string, on: string): number {
   const [y1, m1, d1] = dob.split('-').map(Number) as [number, number, number];
@@ -60,11 +72,22 @@ export function createDeidentifier(study: Study): Deidentifier {
   if (study.referringPhysician) fixed.push(['REFERRING_PHYSICIAN', study.referringPhysician]);
   const patientParts = nameParts(study.patient.name);
   const physicianParts = study.referringPhysician ? nameParts(study.referringPhysician) : [];
+  // A known part next to an unknown capitalised word ("Ewa Wiśniewski" when only "RN Wiśniewski" was seen) is
+  // another person's full name: replacing the part alone would leave the given name in the text.
+  const replacePart = (text: string, part: string, own: string[], placeholder: () => string) => {
+    const run = new RegExp(`(?:${STRANGER} )?${knownValue(part, true).source}(?: ${STRANGER})?`, 'giu');
+    return text.replace(run, (m) => {
+      const words = m.split(' ').filter((w) => !knownValue(part, true).test(w));
+      const strangers = words.filter(
+        (w) => /^\p{Lu}\p{Ll}/u.test(w) && !isCommonWord(w) && !own.some((o) => knownValue(o, true).test(w)),
+      );
+      const possessive = /['’]s$/.test(m) ? "'s" : '';
+      if (strangers.length > 0) return `${personPlaceholder(m.replace(/['’]s$/, ''))}${possessive}`;
+      return m.replace(knownValue(part, true), (p) => `${placeholder()}${/['’]s$/.test(p) ? "'s" : ''}`);
+    });
+  };
   const replaceParts = (text: string, names: string[], placeholder: string) =>
-    names.reduce(
-      (out, part) => out.replace(knownValue(part, true), (m) => `${placeholder}${/['’]s$/.test(m) ? "'s" : ''}`),
-      text,
-    );
+    names.reduce((out, part) => replacePart(out, part, names, () => placeholder), text);
   for (const [kind, value] of fixed) placeholderFor(kind, value);
 
   // Names anywhere in the study, so a surname written alone in one field gets the placeholder of the full name.
@@ -78,6 +101,26 @@ export function createDeidentifier(study: Study): Deidentifier {
     ...study.findings.flatMap((f) => [f.system, f.observation]),
   ];
   const people = collectPeople(freeText);
+  // The patient named in part or with a title ("Mrs OConnell") keeps the patient's placeholder, title outside it.
+  const patientOnly = new RegExp(
+    `^(?:${patientParts.map((p) => knownValue(p).source).join('|')})(?:[\\s,]+(?:${patientParts.map((p) => knownValue(p).source).join('|')}))*$`,
+    'i',
+  );
+  const physicianOnly =
+    physicianParts.length > 0
+      ? new RegExp(
+          `^(?:${physicianParts.map((p) => knownValue(p).source).join('|')})(?:\\s+(?:${physicianParts.map((p) => knownValue(p).source).join('|')}))*$`,
+          'i',
+        )
+      : undefined;
+  const personPlaceholder = (name: string): string => {
+    const title = /^(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+/.exec(name)?.[0] ?? '';
+    const possessive = /['’]s$/.exec(name)?.[0] ?? '';
+    const bare = name.slice(title.length, name.length - possessive.length);
+    if (patientParts.length > 0 && patientOnly.test(bare)) return `${title}[PATIENT_NAME]${possessive}`;
+    if (!title && physicianOnly?.test(bare)) return `[REFERRING_PHYSICIAN]${possessive}`;
+    return placeholderFor('PERSON', people.get(name) ?? name);
+  };
   const recognised = (text: string, persons: boolean): string => {
     let out = text;
     const hits = [...recogniseIdentifiers(text), ...findFacilities(text)]
@@ -86,8 +129,8 @@ export function createDeidentifier(study: Study): Deidentifier {
     let lastStart = Number.POSITIVE_INFINITY;
     for (const h of hits) {
       if (h.end > lastStart) continue;
-      const value = h.kind === 'PERSON' ? (people.get(h.text) ?? h.text) : h.text;
-      out = `${out.slice(0, h.start)}${placeholderFor(PLACEHOLDER[h.kind], value)}${out.slice(h.end)}`;
+      const placeholder = h.kind === 'PERSON' ? personPlaceholder(h.text) : placeholderFor(PLACEHOLDER[h.kind], h.text);
+      out = `${out.slice(0, h.start)}${placeholder}${out.slice(h.end)}`;
       lastStart = h.start;
     }
     return out;
@@ -98,18 +141,17 @@ export function createDeidentifier(study: Study): Deidentifier {
     for (const [kind, value] of fixed) out = out.replace(knownValue(value), placeholderFor(kind, value));
     // Addresses, numbers and e-mails before any name part: a street may share a word with a surname.
     out = recognised(out, false);
-    out = replaceParts(out, patientParts, '[PATIENT_NAME]');
-    out = out.replace(TITLED_NAME, (m) => placeholderFor('PERSON', m));
-    out = out.replace(CONTACTED_NAME, (_m, verb: string, name: string) => `${verb}${placeholderFor('PERSON', name)}`);
+    // Whole names before single parts: a relative sharing the patient's surname is another person.
+    out = out.replace(TITLED_NAME, (m) => personPlaceholder(m));
+    out = out.replace(CONTACTED_NAME, (_m, verb: string, name: string) => `${verb}${personPlaceholder(name)}`);
+    out = out.replace(MID_SENTENCE_ACTOR, (m) => (NOT_ACTOR.test(m) ? m : personPlaceholder(m)));
     out = recognised(out, true);
+    out = replaceParts(out, patientParts, '[PATIENT_NAME]');
     // After titled names, so "Dr. Patel" keeps its own placeholder and re-identifies as written.
     out = replaceParts(out, physicianParts, '[REFERRING_PHYSICIAN]');
     // A part of a name found anywhere in the study, written alone here ("Nwosu's son"), gets the same placeholder.
     for (const [part, full] of people)
-      out = out.replace(
-        knownValue(part, true),
-        (m) => `${placeholderFor('PERSON', full)}${/['’]s$/.test(m) ? "'s" : ''}`,
-      );
+      out = replacePart(out, part, full.split(/\s+/), () => placeholderFor('PERSON', full));
     out = out.replace(ADDRESS, (m) => placeholderFor('ADDRESS', m));
     out = out.replace(PHONE, (m) => placeholderFor('PHONE', m));
     for (const pattern of DATE_PATTERNS) out = out.replace(pattern, (m) => placeholderFor('DATE', m));
@@ -141,7 +183,9 @@ export function createDeidentifier(study: Study): Deidentifier {
     let out = value;
     // Values already seen keep their placeholder (longest first, so a full name wins over its parts).
     for (const [placeholder, original] of Object.entries(mapping).sort((a, b) => b[1].length - a[1].length))
-      out = out.replace(knownValue(original), placeholder);
+      out = /^\[(?:PERSON|PATIENT_NAME|REFERRING_PHYSICIAN)/.test(placeholder)
+        ? replacePart(out, original, original.split(/\s+/), () => placeholder)
+        : out.replace(knownValue(original), placeholder);
     return scrub(out);
   };
   return { study: clean, mapping, text };

@@ -51,3 +51,14 @@ export function knownValue(value: string, possessive = false): RegExp {
   const edge = (c: string | undefined) => (c && /\w/.test(c) ? '\\b' : '');
   return new RegExp(`${edge(value[0])}${escaped}${possessive ? "(?:['’]s)?" : ''}${edge(value.at(-1))}`, 'gi');
 }
+
+/**
+ * A capitalised word inside a sentence (after a comma or semicolon) doing a past-tense act: in a study that is a
+ * person even when the surname is also an English word ("…; Fox assisted"). Departments and eponyms are not.
+ */
+export const MID_SENTENCE_ACTOR = new RegExp(
+  `(?<=[,;] )(${NAME_WORD})(?= (?:\\p{Ll}{3,}ed|said|is aware|was aware|aware)\\b)`,
+  'gu',
+);
+export const NOT_ACTOR =
+  /(?:ology|ics|ine|ery|ing)$|^(?:Doppler|Fleischner|Bosniak|Hounsfield|Patient|Pt|Radiology|Pathology|Ward|Team|Staff|Contrast|Report|Imaging)$/;

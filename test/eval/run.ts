@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { foiaRedactEngine } from '../../local/model/engines/foia';
 import { detectRedactions, type ModelCaller } from '../../shared/foia/detect';
 import type { Span } from '../../shared/foia/types';
-import { type Corpus, corpusFile } from './corpus/generate';
+import { type Corpus, corpusFile, PART_NAMES } from './corpus/generate';
 import type { Part } from './corpus/people';
 import { scoreFoia } from './foia-score';
 import { radiologyLeaks } from './radiology-leaks';
@@ -32,7 +32,7 @@ export async function evaluate(corpus: Pick<Corpus, 'foia' | 'radiology'>) {
 /** `npm run eval`: JSON lines per part — FOIA span scores per category, missed identifiers, must-not-redact hits, PHI leaks. */
 async function main(): Promise<void> {
   const verbose = process.argv.includes('--verbose');
-  for (const part of ['dev', 'heldout'] as const) {
+  for (const part of PART_NAMES) {
     const corpus = loadCorpus(part);
     const { foia, radiology, predicted } = await evaluate(corpus);
     for (const row of foia.perCategory) console.log(JSON.stringify({ eval: 'foia', part, ...row }));

@@ -3,9 +3,11 @@ import path from 'node:path';
 import type { GoldSpan, KeepSpan } from './builder';
 import { DEV_TEMPLATES, type Template } from './foia-dev';
 import { HELDOUT_TEMPLATES } from './foia-heldout';
+import { HELDOUT2_TEMPLATES } from './foia-heldout2';
 import type { Part } from './people';
 import { FoiaBuilder } from './pieces';
 import { type RadiologyCase, radiologyCase } from './radiology-cases';
+import { radiologyCase2 } from './radiology-cases-2';
 import { rng } from './rng';
 
 export interface FoiaDoc {
@@ -28,7 +30,11 @@ const PARTS: Record<Part, { seed: number; templates: Record<string, Template>; p
   {
     dev: { seed: 16_001, templates: DEV_TEMPLATES, perTemplate: 12, studies: 30 },
     heldout: { seed: 97_331, templates: HELDOUT_TEMPLATES, perTemplate: 10, studies: 30 },
+    // Added 2026-12-06, written before any run on it: other cultures, layouts and study shapes (see foia-heldout2.ts).
+    heldout2: { seed: 52_817, templates: HELDOUT2_TEMPLATES, perTemplate: 10, studies: 30 },
   };
+
+export const PART_NAMES: Part[] = ['dev', 'heldout', 'heldout2'];
 
 export function generate(part: Part): Corpus {
   const { seed, templates, perTemplate, studies } = PARTS[part];
@@ -40,17 +46,19 @@ export function generate(part: Part): Corpus {
       build(b, r, part);
       foia.push({ id: `${part}-${template}-${i}`, template, text: b.text, gold: b.gold, keep: b.keep });
     }
-  const radiology = Array.from({ length: studies }, (_, i) => radiologyCase(r, part, `${part}-study-${i}`));
+  const radiology = Array.from({ length: studies }, (_, i) =>
+    part === 'heldout2' ? radiologyCase2(r, `${part}-study-${i}`) : radiologyCase(r, part, `${part}-study-${i}`),
+  );
   return { part, seed, foia, radiology };
 }
 
 export const CORPUS_DIR = path.join(__dirname, '..', '..', '..', '..', 'test', 'eval', 'corpus');
 export const corpusFile = (part: Part) => path.join(CORPUS_DIR, `${part}.json`);
 
-/** `npm run eval:corpus` writes test/eval/corpus/{dev,heldout}.json (the committed copies are its output). */
+/** `npm run eval:corpus` writes test/eval/corpus/{dev,heldout,heldout2}.json (the committed copies are its output). */
 if (require.main === module) {
   mkdirSync(CORPUS_DIR, { recursive: true });
-  for (const part of ['dev', 'heldout'] as const) {
+  for (const part of PART_NAMES) {
     const corpus = generate(part);
     writeFileSync(corpusFile(part), `${JSON.stringify(corpus, null, 1)}\n`);
     console.log(

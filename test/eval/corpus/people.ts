@@ -80,7 +80,24 @@ const CULTURES: { given: string[]; family: string[] }[] = [
   },
 ];
 
-export type Part = 'dev' | 'heldout';
+export type Part = 'dev' | 'heldout' | 'heldout2';
+
+/**
+ * Held-out 2 (written on 2026-12-06 before any run on it): traditions the other parts never draw on, none of them a
+ * name used in the unit tests.
+ */
+const CULTURES_2: { given: string[]; family: string[] }[] = [
+  { given: ['Małgorzata', 'Bartosz', 'Zofia', 'Krzysztof'], family: ['Jabłońska', 'Zieliński', 'Grabowski', 'Pawlak'] },
+  { given: ['Adebayo', 'Folasade', 'Olumide', 'Titilayo'], family: ['Adeyemi', 'Ogunleye', 'Balogun', 'Oyelaran'] },
+  { given: ['Min-jun', 'Seo-yeon', 'Ji-ho', 'Eun-ji'], family: ['Kim', 'Choi', 'Jeong', 'Kang'] },
+  { given: ['Tamatea', 'Mere', 'Hohepa', 'Anahera'], family: ['Te Whata', 'Parata', 'Horomona', 'Tuhiwai'] },
+  { given: ['Emre', 'Zeynep', 'Burak', 'Elif'], family: ['Öztürk', 'Demirci', 'Çelik', 'Aydın'] },
+  { given: ['Haruto', 'Yui', 'Sota', 'Aoi'], family: ['Takahashi', 'Nakamura', 'Fujimoto', 'Ishikawa'] },
+  { given: ['Dmitri', 'Yekaterina', 'Oleg', 'Svetlana'], family: ['Sokolov', 'Kuznetsova', 'Morozov', 'Volkova'] },
+  { given: ['Tsion', 'Dawit', 'Meseret', 'Yonas'], family: ['Bekele', 'Tesfaye', 'Haile', 'Gebremariam'] },
+  { given: ['Nurlan', 'Aizhan', 'Timur', 'Gulnara'], family: ['Seitkali', 'Abenov', 'Zhaksybekova', 'Omarov'] },
+  { given: ['Leilani', 'Makoa', 'Noelani', 'Keoni'], family: ['Kahananui', 'Akana', 'Kealoha', 'Mahoe'] },
+];
 
 export interface Person {
   given: string;
@@ -90,6 +107,11 @@ export interface Person {
 
 /** A private person: dev draws the even-indexed names of every culture, held-out the odd ones. */
 export function person(r: Rng, part: Part): Person {
+  if (part === 'heldout2') {
+    const c = r.pick(CULTURES_2);
+    const [given, family] = [r.pick(c.given), r.pick(c.family)];
+    return { given, family, full: `${given} ${family}` };
+  }
   const culture = r.pick(CULTURES);
   const half = <T>(xs: T[]) => xs.filter((_, i) => i % 2 === (part === 'dev' ? 0 : 1));
   const given = r.pick(half(culture.given));
@@ -101,11 +123,13 @@ export function person(r: Rng, part: Part): Person {
 export const OFFICIALS = {
   dev: ['Samuel Whitfield', 'Elena Ramírez', 'Gregory Tan', 'Olivia Mbeki', 'Harold Jensen', 'Rachel Abernathy'],
   heldout: ['Denise Okoro', 'Martin Kessler', 'Aisha Rahman', 'Victor Delgado', 'Helen Park', 'Thomas Aldridge'],
+  heldout2: ['Rosalind Achebe', 'Frank Nakagawa', 'Beatriz Quintero', 'Douglas Ferreira', 'Ingeborg Sandvik'],
 };
 
 export const TITLES = {
   dev: ['Secretary', 'Director', 'Administrator', 'Senator', 'Commissioner'],
   heldout: ['Deputy Director', 'Governor', 'Assistant Secretary', 'Representative', 'Chief Counsel', 'Mayor'],
+  heldout2: ['Inspector General', 'Under Secretary', 'Attorney General', 'Ambassador', 'Commissioner'],
 };
 
 export const AGENCIES = {
@@ -123,6 +147,7 @@ export const AGENCIES = {
     'Social Security Administration',
     'Department of Labor',
   ],
+  heldout2: ['Department of Energy', 'National Park Service', 'Internal Revenue Service', 'Bureau of Prisons'],
 };
 
 /** Agency headquarters: a public address. */
@@ -137,6 +162,7 @@ export const AGENCY_ADDRESSES = {
     '451 7th Street SW, Washington, DC 20410',
     '6401 Security Boulevard, Baltimore, MD 21235',
   ],
+  heldout2: ['1000 Independence Avenue SW, Washington, DC 20585', '320 First Street NW, Washington, DC 20534'],
 };
 
 export const CITATIONS = {
@@ -155,6 +181,12 @@ export const CITATIONS = {
     'Milner v. Department of the Navy, 562 U.S. 562 (2011)',
     'Nat’l Archives & Records Admin. v. Favish, 541 U.S. 157 (2004)',
   ],
+  heldout2: [
+    '5 U.S.C. § 552(b)(7)(F)',
+    '10 C.F.R. § 1004.10',
+    'Food Marketing Institute v. Argus Leader Media, 588 U.S. 427 (2019)',
+    '26 U.S.C. § 6103',
+  ],
 };
 
 export const PUBLIC_EVENTS = {
@@ -168,4 +200,5 @@ export const PUBLIC_EVENTS = {
     'the public meeting on 2021-05-18',
     'the press briefing on Jan. 7, 2023',
   ],
+  heldout2: ['the budget hearing held 04/12/2022', 'the ribbon-cutting on August 30, 2021'],
 };

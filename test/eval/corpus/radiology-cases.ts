@@ -39,6 +39,8 @@ const GENERIC = new Set([
   'hospital',
   'medical',
   'center',
+  'centre',
+  'diagnostic',
   'clinic',
   'the',
   'and',
@@ -116,7 +118,7 @@ const exact = (kind: string, value: string): Phi => ({ kind, value, tokens: [val
  * A study with identifiers in every free-text field (PACS and RIS put them where they should not be: body part,
  * organ system, route, history, comparison, dictation), and an edit naming people the input never named.
  */
-export function radiologyCase(r: Rng, part: Part, id: string): RadiologyCase {
+export function radiologyCase(r: Rng, part: Exclude<Part, 'heldout2'>, id: string): RadiologyCase {
   const patient = person(r, part);
   const physician = person(r, part);
   const relative = person(r, part);
