@@ -1,4 +1,4 @@
-import { app } from '@azure/functions';
+import { app, type HttpRequest, type InvocationContext } from '@azure/functions';
 import { loadConfig } from '../shared/config';
 import { ConfigError } from '../shared/errors';
 import { healthReport } from '../shared/health/report';
@@ -21,7 +21,7 @@ app.http('health', {
   route: 'health',
   methods: ['GET'],
   authLevel: 'anonymous',
-  handler: async () => {
+  handler: async (_request: HttpRequest, context: InvocationContext) => {
     let config: ReturnType<typeof loadConfig>;
     try {
       config = loadConfig();
@@ -39,6 +39,7 @@ app.http('health', {
       functionsLoaded: Number.isFinite(count) ? count : null,
       probeStorage: async () => void (await blobServiceClient(config.storage).getProperties()),
     });
+    context.log(`health: ${report.status}, ${report.functionsLoaded ?? '?'} functions loaded`);
     return { status: report.status === 'ok' ? 200 : 503, jsonBody: report };
   },
 });
