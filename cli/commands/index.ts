@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import * as audit from './audit';
 import * as cost from './cost';
 import * as durable from './durable';
+import * as durableVerbs from './durable-verbs';
 import * as finetune from './finetune';
 import * as foia from './foia';
 import * as radiology from './radiology';
@@ -15,6 +16,7 @@ import * as varCommands from './var';
 export function registerCommands(program: Command): void {
   start.register(program);
   durable.register(program);
+  durableVerbs.register(program);
   audit.register(program);
   safety.register(program);
   cost.register(program);
