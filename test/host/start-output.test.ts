@@ -16,10 +16,11 @@ let stdout = '';
 let port: number;
 let dataDir: string;
 
-/** Six consecutive free ports for the local model server's regions. */
+/** Consecutive free ports for the local model server's regions. */
 async function freeRange(count: number): Promise<number> {
   for (let attempt = 0; attempt < 50; attempt++) {
-    const base = 20_000 + Math.floor(Math.random() * 30_000);
+    // Below Linux's ephemeral range (32768+), where freePort() in parallel suites never lands.
+    const base = 20_000 + Math.floor(Math.random() * 12_000);
     const free = await Promise.all(Array.from({ length: count }, (_, i) => portIsFree(base + i)));
     if (free.every(Boolean)) return base;
   }
