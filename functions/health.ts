@@ -1,4 +1,4 @@
-import { app } from '@azure/functions';
+import { app, type HttpRequest, type InvocationContext } from '@azure/functions';
 import { loadConfig } from '../shared/config';
 import { ConfigError } from '../shared/errors';
 import { healthReport } from '../shared/health/report';
@@ -24,7 +24,7 @@ app.http('health', {
   route: 'health',
   methods: ['GET'],
   authLevel: 'anonymous',
-  handler: async () => {
+  handler: async (_request: HttpRequest, context: InvocationContext) => {
     let config: ReturnType<typeof loadConfig>;
     try {
       config = loadConfig();
@@ -49,6 +49,7 @@ app.http('health', {
           Date.now(),
         ),
     });
+    context.log(`health: ${report.status}, ${report.functionsLoaded ?? '?'} functions loaded`);
     return { status: report.status === 'ok' ? 200 : 503, jsonBody: report };
   },
 });

@@ -4,6 +4,7 @@ import { loadConfig } from '../shared/config';
 import { ConfigError } from '../shared/errors';
 import { portIsFree } from './azurite/ports';
 import { type RunningAzurite, startAzurite } from './azurite/start';
+import type { HostLog } from './host/function-app';
 import { type RunningHost, startHost } from './host/index';
 import { modelServerService } from './model/stack-service';
 import type { StackService, StackStarter } from './stack-types';
@@ -19,6 +20,8 @@ export interface StackOptions {
   dataDir: string;
   testClock?: boolean;
   log?: (line: string) => void;
+  /** Where the host's own lines go (invocations, function logs, host detail); default: through `log`. */
+  hostLog?: HostLog;
 }
 
 export interface RunningStack {
@@ -76,7 +79,9 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       port: options.port,
       storageConnectionString: azurite.connectionString,
       settings,
-      log: (level, message) => log(`${level === 'error' ? 'ERROR ' : level === 'warn' ? 'WARN  ' : ''}${message}`),
+      log:
+        options.hostLog ??
+        ((level, message) => log(`${level === 'error' ? 'ERROR ' : level === 'warn' ? 'WARN  ' : ''}${message}`)),
     });
     return {
       host,

@@ -1,161 +1,146 @@
+import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { type HostTarget, hostTarget, management } from '../host-client';
+import { allInstances, fail, hostOptions, raiseEvent, runtimeStatuses, type Status, terminate } from './durable';
 
-/**
- * Core Tools' `func durable` verbs, with its option names, over the same management API: people and scripts that
- * know `func durable get-runtime-status --id …` use `enclave durable get-runtime-status --id …`.
- */
-export function register(program: Command): void {
-  const durable = program.command('durable').description("Core Tools' `func durable` verbs over the local host");
-  const verb = (name: string, description: string) =>
-    durable
-      .command(name)
-      .description(description)
-      .option('--host <url>', 'host base URL', 'http://localhost:7071')
-      .option('--key <key>', 'Durable system key');
+const FINISHED = ['Completed', 'Failed', 'Terminated'];
+type Target = { host?: string; key?: string };
 
-  verb('start-new', 'Start an orchestration')
-    .requiredOption('--function-name <name>', 'the orchestrator function')
-    .option('--id <instanceId>', 'instance id (else a new one)')
-    .option('--input <json>', 'input as JSON')
-    .action(async (o: Options & { functionName: string; id?: string; input?: string }) => {
-      const path = `orchestrators/${encodeURIComponent(o.functionName)}${o.id ? `/${encodeURIComponent(o.id)}` : ''}`;
-      const body = o.input === undefined ? undefined : json(o.input, '--input');
-      print(await expect(await management(hostTarget(o), path, { method: 'POST', body }), [202]));
-    });
-
-  verb('get-runtime-status', 'Status of an instance')
-    .requiredOption('--id <instanceId>', 'instance id')
-    .option('--show-input', 'include the input')
-    .option('--show-output', 'include the output')
-    .action(async (o: Options & { id: string; showInput?: boolean; showOutput?: boolean }) => {
-      const q = new URLSearchParams({ showInput: String(!!o.showInput) });
-      const response = await management(hostTarget(o), `instances/${encodeURIComponent(o.id)}?${q}`);
-      const status = (await expect(response, [200, 202, 500])) as Record<string, unknown>;
-      if (!o.showOutput) delete status.output;
-      print(status);
-    });
-
-  verb('get-history', 'History of an instance')
-    .requiredOption('--id <instanceId>', 'instance id')
-    .action(async (o: Options & { id: string }) => {
-      const response = await management(
-        hostTarget(o),
-        `instances/${encodeURIComponent(o.id)}?showHistory=true&showHistoryOutput=true`,
-      );
-      print(((await expect(response, [200, 202, 500])) as { historyEvents?: unknown[] }).historyEvents ?? []);
-    });
-
-  verb('get-instances', 'Instances, filtered')
-    .option('--created-after <iso>', 'created at or after')
-    .option('--created-before <iso>', 'created at or before')
-    .option('--runtime-status <statuses>', 'comma-separated, e.g. Running,Failed')
-    .option('--top <n>', 'at most this many')
-    .action(async (o: Options & Filters & { top?: string }) => {
-      const q = filterQuery(o);
-      if (o.top) q.set('top', o.top);
-      print(await expect(await management(hostTarget(o), `instances/?${q}`), [200]));
-    });
-
-  verb('raise-event', 'Raise an event on an instance')
-    .requiredOption('--id <instanceId>', 'instance id')
-    .requiredOption('--event-name <name>', 'event name')
-    .option('--event-data <json>', 'event data as JSON', 'null')
-    .action(async (o: Options & { id: string; eventName: string; eventData: string }) => {
-      const path = `instances/${encodeURIComponent(o.id)}/raiseEvent/${encodeURIComponent(o.eventName)}`;
-      const init = {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: json(o.eventData, '--event-data'),
-      };
-      await expect(await management(hostTarget(o), path, init), [202]);
-      console.log(`Raised event ${o.eventName} to instance ${o.id}`);
-    });
-
-  verb('terminate', 'Terminate an instance')
-    .requiredOption('--id <instanceId>', 'instance id')
-    .option('--reason <text>', 'why', 'terminated from the CLI')
-    .action(async (o: Options & { id: string; reason: string }) => {
-      const path = `instances/${encodeURIComponent(o.id)}/terminate?reason=${encodeURIComponent(o.reason)}`;
-      await expect(await management(hostTarget(o), path, { method: 'POST' }), [202]);
-      console.log(`Terminated ${o.id}`);
-    });
-
-  verb('purge-history', 'Remove finished instances (history, instance rows, large messages); the audit trail stays')
-    .option('--created-after <iso>', 'created at or after', '0001-01-01T00:00:00Z')
-    .option('--created-before <iso>', 'created at or before (default now)')
-    .option('--runtime-status <statuses>', 'only these of Completed, Failed, Terminated', 'Completed,Failed,Terminated')
-    .option('--dry-run', 'count what would go and delete nothing')
-    .action(async (o: Options & Filters & { dryRun?: boolean }) => {
-      const target = hostTarget(o);
-      const statuses = o.runtimeStatus!.split(',').map((s) => s.trim());
-      const running = statuses.filter((s) => !['Completed', 'Failed', 'Terminated', 'Canceled'].includes(s));
-      if (running.length)
-        throw new Error(`--runtime-status: ${running.join(', ')} is not finished; only finished instances are purged`);
-      const q = filterQuery({ ...o, createdBefore: o.createdBefore ?? new Date().toISOString() });
-      const count = (await finished(target, q)).length;
-      if (o.dryRun) return console.log(`Would purge ${count} instance(s) (dry run: nothing deleted)`);
-      if (count === 0) return console.log('Purged 0 instance(s)');
-      const response = await management(target, `instances/?${q}`, { method: 'DELETE' });
-      const { instancesDeleted } = (await expect(response, [200])) as { instancesDeleted: number };
-      console.log(`Purged ${instancesDeleted} instance(s)`);
-    });
-}
-
-interface Options {
-  host?: string;
-  key?: string;
-}
-interface Filters {
-  createdAfter?: string;
-  createdBefore?: string;
-  runtimeStatus?: string;
-}
-
-function filterQuery(o: Filters): URLSearchParams {
-  const q = new URLSearchParams();
-  for (const [name, value] of [
-    ['createdTimeFrom', o.createdAfter],
-    ['createdTimeTo', o.createdBefore],
-  ] as const) {
-    if (value === undefined) continue;
-    if (Number.isNaN(Date.parse(value)))
-      throw new Error(
-        `${name === 'createdTimeFrom' ? '--created-after' : '--created-before'}: "${value}" is not a date`,
-      );
-    q.set(name, new Date(value).toISOString());
-  }
-  if (o.runtimeStatus) q.set('runtimeStatus', o.runtimeStatus);
-  return q;
-}
-
-/** Every instance the filter matches, across continuation pages. */
-async function finished(target: HostTarget, q: URLSearchParams): Promise<unknown[]> {
-  const all: unknown[] = [];
-  let token: string | null = null;
-  do {
-    const response: Response = await management(target, `instances/?${q}`, {
-      headers: token ? { 'x-ms-continuation-token': token } : {},
-    });
-    all.push(...((await expect(response, [200])) as unknown[]));
-    token = response.headers.get('x-ms-continuation-token');
-  } while (token);
-  return all;
-}
-
-function json(text: string, option: string): string {
+/** Core Tools reads `--input @file.json` from a file; anything else is the JSON itself (or a plain string). */
+function jsonArgument(value: string | undefined, option: string): string | undefined {
+  if (value === undefined) return undefined;
+  const text = value.startsWith('@') ? readFileSync(value.slice(1), 'utf8') : value;
   try {
     JSON.parse(text);
     return text;
   } catch {
-    throw new Error(`${option}: not valid JSON: ${text}`);
+    if (value.startsWith('@')) fail(`${option}: ${value.slice(1)} is not valid JSON`);
+    return JSON.stringify(text);
   }
 }
 
-async function expect(response: Response, ok: number[]): Promise<unknown> {
-  const text = await response.text();
-  if (!ok.includes(response.status)) throw new Error(`the host answered ${response.status}${text ? `: ${text}` : ''}`);
-  return text ? JSON.parse(text) : {};
+function isoOption(value: string | undefined, option: string): string | undefined {
+  if (value === undefined) return undefined;
+  if (Number.isNaN(Date.parse(value)))
+    fail(`${option}: "${value}" is not a date/time (use ISO 8601, e.g. 2026-11-30T00:00:00Z)`);
+  return new Date(value).toISOString();
 }
 
-const print = (value: unknown) => console.log(JSON.stringify(value, null, 2));
+async function statusOf(target: HostTarget, id: string, query: string): Promise<Status> {
+  const response = await management(target, `instances/${encodeURIComponent(id)}${query}`);
+  if (response.status === 404) fail(`no instance "${id}"`);
+  return (await response.json()) as Status;
+}
+
+/**
+ * `enclave durable <verb>`: Core Tools' `func durable` verbs and option names, against the running host's Durable
+ * management API (Core Tools talks to the task hub's storage directly; here the host owns it while it runs).
+ */
+export function register(program: Command): void {
+  const durable = program
+    .command('durable')
+    .description("Core Tools' `func durable` verbs: start-new, get-runtime-status, get-history, get-instances, ...");
+
+  hostOptions(durable.command('start-new').description('Start an orchestration'))
+    .requiredOption('--function-name <name>', 'the orchestrator function')
+    .option('--id <instanceId>', 'instance id (default: a new GUID)')
+    .option('--input <json>', 'input as JSON, or @file.json')
+    .action(async (o: Target & { functionName: string; id?: string; input?: string }) => {
+      const body = jsonArgument(o.input, '--input');
+      const response = await management(
+        hostTarget(o),
+        `orchestrators/${encodeURIComponent(o.functionName)}${o.id ? `/${encodeURIComponent(o.id)}` : ''}`,
+        { method: 'POST', headers: { 'content-type': 'application/json' }, body },
+      );
+      if (response.status !== 202) fail(`the host answered ${response.status}: ${await response.text()}`);
+      const { id } = (await response.json()) as { id: string };
+      console.log(`Started '${o.functionName}' with instance id '${id}'`);
+    });
+
+  hostOptions(durable.command('get-runtime-status').description('Show an instance as JSON'))
+    .requiredOption('--id <instanceId>', 'instance id')
+    .option('--show-input', 'include the input', false)
+    .option('--show-output', 'include the output', true)
+    .action(async (o: Target & { id: string; showInput: boolean; showOutput: boolean }) => {
+      const status = await statusOf(hostTarget(o), o.id, `?showInput=${o.showInput}`);
+      if (!o.showOutput) status.output = null;
+      console.log(JSON.stringify(status, null, 2));
+    });
+
+  hostOptions(durable.command('get-history').description("Show an instance's history as JSON"))
+    .requiredOption('--id <instanceId>', 'instance id')
+    .action(async (o: Target & { id: string }) => {
+      const status = await statusOf(hostTarget(o), o.id, '?showHistory=true&showHistoryOutput=true');
+      console.log(JSON.stringify((status as Status & { historyEvents?: unknown[] }).historyEvents ?? [], null, 2));
+    });
+
+  hostOptions(durable.command('get-instances').description('List instances as JSON'))
+    .option('--created-after <iso>', 'created at or after')
+    .option('--created-before <iso>', 'created at or before')
+    .option('--runtime-status <statuses>', 'comma-separated, e.g. running,failed')
+    .option('--top <n>', 'at most this many')
+    .action(
+      async (o: Target & { createdAfter?: string; createdBefore?: string; runtimeStatus?: string; top?: string }) => {
+        const query = new URLSearchParams();
+        const after = isoOption(o.createdAfter, '--created-after');
+        const before = isoOption(o.createdBefore, '--created-before');
+        if (after) query.set('createdTimeFrom', after);
+        if (before) query.set('createdTimeTo', before);
+        if (o.runtimeStatus) query.set('runtimeStatus', runtimeStatuses(o.runtimeStatus).join(','));
+        let all = await allInstances(hostTarget(o), query);
+        if (o.top !== undefined) all = all.slice(0, Number(o.top) || 0);
+        console.log(JSON.stringify(all, null, 2));
+      },
+    );
+
+  hostOptions(durable.command('raise-event').description('Raise an external event on an instance'))
+    .requiredOption('--id <instanceId>', 'instance id')
+    .requiredOption('--event-name <name>', 'event name')
+    .option('--event-data <json>', 'event payload as JSON, or @file.json', 'null')
+    .action((o: Target & { id: string; eventName: string; eventData: string }) =>
+      raiseEvent(hostTarget(o), o.id, o.eventName, jsonArgument(o.eventData, '--event-data')!),
+    );
+
+  hostOptions(durable.command('terminate').description('Terminate a running instance'))
+    .requiredOption('--id <instanceId>', 'instance id')
+    .option('--reason <text>', 'why', 'terminated from the CLI')
+    .action((o: Target & { id: string; reason: string }) => terminate(hostTarget(o), o.id, o.reason));
+
+  hostOptions(
+    durable
+      .command('purge-history')
+      .description('Delete finished instances (history, instance rows, large messages) from the task hub'),
+  )
+    .option('--created-after <iso>', 'created at or after (default: any time)')
+    .option('--created-before <iso>', 'created at or before (default: now)')
+    .option('--runtime-status <statuses>', 'finished statuses only', 'completed,failed,terminated')
+    .option('--dry-run', 'count and list what would be purged, delete nothing')
+    .action(
+      async (
+        o: Target & { createdAfter?: string; createdBefore?: string; runtimeStatus: string; dryRun?: boolean },
+      ) => {
+        const statuses = runtimeStatuses(o.runtimeStatus);
+        const unfinished = statuses.filter((s) => !FINISHED.includes(s));
+        if (unfinished.length > 0)
+          fail(`--runtime-status: ${unfinished.join(', ')} instances are never purged (use ${FINISHED.join(', ')})`);
+        const query = new URLSearchParams({
+          createdTimeFrom: isoOption(o.createdAfter, '--created-after') ?? new Date(0).toISOString(),
+          createdTimeTo: isoOption(o.createdBefore, '--created-before') ?? new Date().toISOString(),
+          runtimeStatus: statuses.join(','),
+        });
+        const target = hostTarget(o);
+        const range = `created ${query.get('createdTimeFrom')} to ${query.get('createdTimeTo')}, ${statuses.join('/')}`;
+        if (o.dryRun) {
+          const matching = await allInstances(target, query);
+          for (const s of matching) console.log(`${s.instanceId.padEnd(40)} ${s.name.padEnd(24)} ${s.runtimeStatus}`);
+          console.log(`dry run: ${matching.length} instance(s) would be purged (${range}); nothing deleted`);
+          return;
+        }
+        const response = await management(target, `instances?${query}`, { method: 'DELETE' });
+        if (response.status === 404) return console.log(`Purged 0 instance(s) (${range})`);
+        if (response.status !== 200) fail(`the host answered ${response.status}: ${await response.text()}`);
+        const { instancesDeleted } = (await response.json()) as { instancesDeleted: number };
+        console.log(`Purged ${instancesDeleted} instance(s) (${range})`);
+      },
+    );
+}

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import inspector from 'node:inspector';
 import path from 'node:path';
 import type { Command } from 'commander';
+import { consoleLog } from '../../local/host/console-log';
 import { startStack } from '../../local/stack';
 import { functionsList } from '../functions-list';
 
@@ -16,6 +17,7 @@ export function register(program: Command): void {
       '--inspect [port]',
       'open the Node inspector on 127.0.0.1 (default 9229) before the app loads, for a debugger to attach',
     )
+    .option('--verbose', 'host detail too: listeners, queue batches and leases, Durable recovery')
     .option('--test-clock', 'durable timers and timer triggers follow a clock moved by POST /admin/clock (tests only)')
     .action(
       async (options: {
@@ -23,6 +25,7 @@ export function register(program: Command): void {
         azuritePorts: string;
         data: string;
         testClock?: boolean;
+        verbose?: boolean;
         inspect?: string | boolean;
       }) => {
         const started = Date.now();
@@ -35,15 +38,20 @@ export function register(program: Command): void {
           console.log(`Debugger listening on ${inspector.url()} (attach with .vscode/launch.json)`);
         }
         const [blob, queue, table] = options.azuritePorts.split(',').map(Number);
+        const hostLog = consoleLog({ verbose: options.verbose });
+        process.on('exit', hostLog.flush);
         const stack = await startStack({
           appDir,
           port: Number(options.port),
           azuritePorts: { blob: blob ?? 10000, queue: queue ?? 10001, table: table ?? 10002 },
           dataDir: path.resolve(appDir, options.data),
           testClock: options.testClock,
+          hostLog: hostLog.log,
         });
+        hostLog.flush();
         const registered = stack.host.app.functions.map((f) => ({ name: f.name, triggerType: f.trigger.type }));
         for (const line of functionsList(registered, stack.host.functions)) console.log(line);
+        if (!options.verbose) console.log('For detailed output, run enclave start with --verbose.\n');
         console.log(
           `Keys: submit and status with header x-functions-key: ${stack.host.keys.function} (ENCLAVE_FUNCTION_KEY); operator routes with ${stack.host.keys.master} (ENCLAVE_MASTER_KEY)\n`,
         );

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { executedLine, executingLine } from './invocation-log';
 import type { CoreApi, RegisteredFunction } from './runtime/core-api';
 import { type InputEntry, type InvocationRequest, type InvocationResponse, invokeFunction } from './runtime/invoke';
 import { entryFiles, loadEntryFiles } from './runtime/load';
@@ -79,16 +81,23 @@ export class FunctionApp {
       const value = this.extraInputs(binding);
       if (value !== undefined) inputData.push({ name: bindingName, data: value });
     }
-    const request: InvocationRequest = { inputData, triggerMetadata, retryContext, invocationId };
+    const id = invocationId ?? randomUUID();
+    const request: InvocationRequest = { inputData, triggerMetadata, retryContext, invocationId: id };
     this.#inFlight++;
+    const started = performance.now();
+    let succeeded = false;
+    this.log('info', executingLine(fn, id, triggerMetadata));
     try {
-      const response = await invokeFunction(this.core, fn, request, this.appHookData, (fnName, level, message) =>
-        this.log(level === 'error' ? 'error' : level === 'warning' ? 'warn' : 'info', `[${fnName}] ${message}`),
+      // The function's own context.log lines, unprefixed as `func start` prints them, between Executing and Executed.
+      const response = await invokeFunction(this.core, fn, request, this.appHookData, (_fnName, level, message) =>
+        this.log(level === 'error' ? 'error' : level === 'warning' ? 'warn' : 'info', message),
       );
       const outputs = [...response.outputData, ...returnOutput(fn, response.returnValue)];
       if (outputs.length > 0) await this.writeOutputs(fn, outputs, request);
+      succeeded = true;
       return response;
     } finally {
+      this.log(succeeded ? 'info' : 'error', executedLine(fn, id, succeeded, performance.now() - started));
       this.#inFlight--;
       if (this.#inFlight === 0) for (const resolve of this.#idle.splice(0)) resolve();
     }

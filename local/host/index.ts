@@ -218,6 +218,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   await app.runAppHook('appStart');
   await durable?.start();
   for (const listener of listeners) await listener.start();
+  for (const row of rows.filter((r) => r.trigger !== 'http' && r.detail))
+    log('debug', `Host: ${row.name} (${row.trigger}) started: ${row.detail}`);
+  if (durable) log('debug', `Host: Durable task hub "${options.hubName ?? hostJson.hubName}" on ${origin}`);
 
   let stopped: Promise<void> | undefined;
   return {

@@ -1,7 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startAzurite } from '../../local/azurite/start';
+import { consoleLog } from '../../local/host/console-log';
 import { startHost } from '../../local/host/index';
 import { durableApi, type Status } from '../support/durable';
 
@@ -11,11 +12,16 @@ const PROVIDER = { sequential: 5, fanOut: 100, fanIn: 150, externalEvents: 50 };
 type Timed = Omit<Status, 'historyEvents'> & { historyEvents: { EventType: string; Timestamp: string }[] };
 
 export async function run(args: string[]): Promise<void> {
-  const scale = Number(args[0] ?? 1);
+  // `--host-log`: the host's lines (Executing/Executed per invocation) written as `enclave start` writes them, to /dev/null.
+  const withLog = args.includes('--host-log');
+  const scale = Number(args.find((a) => !a.startsWith('--')) ?? 1);
+  const sink = withLog ? openSync('/dev/null', 'w') : undefined;
+  const log =
+    sink === undefined ? () => {} : consoleLog({ write: (chunk) => writeSync(sink, chunk), colour: false }).log;
   const dir = mkdtempSync(path.join(tmpdir(), 'enclave-bench-durable-'));
   const azurite = await startAzurite({ location: dir });
   const appDir = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'durable-app');
-  const host = await startHost({ appDir, port: 0, storageConnectionString: azurite.connectionString, log: () => {} });
+  const host = await startHost({ appDir, port: 0, storageConnectionString: azurite.connectionString, log });
   const api = durableApi(host);
   const emit = (metric: string, value: number, baseline: number, extra: Record<string, unknown>) =>
     console.log(
@@ -25,6 +31,7 @@ export async function run(args: string[]): Promise<void> {
         perSecond: Math.round(value),
         azureStorageProvider: baseline,
         ratio: Number((value / baseline).toFixed(1)),
+        hostLog: withLog,
         ...extra,
       }),
     );
@@ -74,5 +81,6 @@ export async function run(args: string[]): Promise<void> {
     await host.stop();
     await azurite.stop();
     rmSync(dir, { recursive: true, force: true });
+    if (sink !== undefined) closeSync(sink);
   }
 }

@@ -37,6 +37,11 @@ export const modelCallOrchestrator: OrchestrationHandler = function* (context: O
       outcome = { thrown };
     }
     const failure = failureOfOutcome(outcome);
+    // Once per attempt, not once per replay; names and counts only, never prompt text.
+    if (!context.df.isReplaying)
+      context.log(
+        `${MODEL_CALL_ORCHESTRATOR}: ${input.request.pipeline} call ${failure ? `failed (${failure.errorName})` : 'answered'}`,
+      );
     if (!failure) return (outcome as Extract<ModelCallOutcome, { ok: true }>).result satisfies ModelCallResult;
     let wakeAt: number;
     if (failure.errorName === RESIDENCY_UNAVAILABLE) {

@@ -4,6 +4,7 @@ import { checkStatusBody, RPC, WEBHOOK } from './client-binding';
 import type { Engine } from './engine';
 import { EventName, EventType, TERMINAL } from './history';
 import type { Instance } from './instance';
+import { purgeInstance, purgeInstances, purgeQuery } from './purge';
 
 const RUNNING = new Set(['Running', 'Pending', 'ContinuedAsNew', 'Suspended']);
 const PAGE = 100;
@@ -166,25 +167,14 @@ export async function handleManagementApi(
       return true;
     }
     if (method === 'DELETE') {
-      if (!q.get('createdTimeFrom')) {
-        send(res, 400, "Please provide value for 'createdTimeFrom' parameter.");
+      const query = purgeQuery(q, engine.clock.now());
+      if (!query.ok) {
+        send(res, 400, query.message);
         return true;
       }
-      const from = Date.parse(q.get('createdTimeFrom')!);
-      const to = q.get('createdTimeTo') ? Date.parse(q.get('createdTimeTo')!) : Number.POSITIVE_INFINITY;
-      const statuses = q.get('runtimeStatus')?.split(',').filter(Boolean);
-      const victims = [...engine.instances.values()].filter((i) => {
-        const created = Date.parse(i.record.createdTime);
-        return (
-          TERMINAL.has(i.record.status) &&
-          created >= from &&
-          created <= to &&
-          (!statuses || statuses.includes(i.record.status))
-        );
-      });
-      for (const v of victims) await engine.purge(v);
-      if (victims.length === 0) send(res, 404);
-      else send(res, 200, { instancesDeleted: victims.length });
+      const deleted = await purgeInstances(engine, query.filter);
+      if (deleted === 0) send(res, 404);
+      else send(res, 200, { instancesDeleted: deleted });
       return true;
     }
     send(res, 405);
@@ -209,15 +199,7 @@ export async function handleManagementApi(
       return true;
     }
     if (method === 'DELETE') {
-      // Only a finished instance's history may go: purging a running one would lose work it has not done yet.
-      if (!TERMINAL.has(instance.record.status)) {
-        send(res, 409, {
-          Message: `Instance '${instance.id}' is ${instance.record.status}; only finished instances are purged.`,
-        });
-        return true;
-      }
-      await engine.purge(instance);
-      send(res, 200, { instancesDeleted: 1 });
+      send(res, 200, { instancesDeleted: await purgeInstance(engine, instance) });
       return true;
     }
     send(res, 405);

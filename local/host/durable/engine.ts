@@ -85,6 +85,7 @@ export class Engine implements Omit<DurableEngine, 'handleHttp'> {
         else if (record.parent && !record.parentNotified) resumes.push(() => this.#track(this.#notifyParent(instance)));
       }
       this.#markLoaded();
+      this.services.log('debug', `Durable: ${records.length} instance(s) loaded, ${resumes.length} resumed`);
       for (const resume of resumes) resume();
     } catch (error) {
       this.#markLoaded(error as Error);

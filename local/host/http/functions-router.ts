@@ -78,7 +78,10 @@ export async function serveFunction(
   try {
     response = await app.invoke(chosen.r.fn.name, trigger, {});
   } catch (error) {
-    app.log('error', `[${chosen.r.fn.name}] ${(error as Error).stack ?? String(error)}`);
+    app.log(
+      'error',
+      `Exception while executing function: Functions.${chosen.r.fn.name}. ${(error as Error).stack ?? String(error)}`,
+    );
     return send(res, 500, '');
   }
   const http = (response.returnValue as { http?: Record<string, unknown> } | undefined)?.http;

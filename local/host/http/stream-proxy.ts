@@ -45,7 +45,7 @@ export async function invokeThroughStreamProxy(
     proxyRequest.end(body);
   });
   const invoked = app.invoke(name, {}, metadata, undefined, invocationId).catch((error: Error) => {
-    app.log('error', `[${name}] ${error.stack ?? String(error)}`);
+    app.log('error', `Exception while executing function: Functions.${name}. ${error.stack ?? String(error)}`);
     proxyRequest?.destroy();
     if (!res.headersSent) {
       res.writeHead(500);

@@ -41,6 +41,10 @@ export class QueueListener implements TriggerListener {
   async start(): Promise<void> {
     await this.queue.createIfNotExists();
     await this.poison.createIfNotExists();
+    this.app.log(
+      'debug',
+      `${this.fn.name}: listening on ${this.description} (batch ${this.settings.batchSize}, new batch under ${this.settings.newBatchThreshold} running, polling up to every ${this.settings.maxPollingIntervalMs} ms, poison ${this.poison.name} after ${this.settings.maxDequeueCount} attempts)`,
+    );
     this.#loop = this.#poll();
   }
 
@@ -75,6 +79,10 @@ export class QueueListener implements TriggerListener {
       }
       if (this.#abort.signal.aborted) return this.#giveBack(messages);
       backoff.reset();
+      this.app.log(
+        'debug',
+        `${this.fn.name}: ${messages.length} message(s) from ${this.description}, leased ${LEASE_SECONDS} s (renewed every ${LEASE_SECONDS / 2} s while running)`,
+      );
       for (const message of messages) {
         const run = this.#process(message).finally(() => this.#running.delete(run));
         this.#running.add(run);
@@ -103,6 +111,7 @@ export class QueueListener implements TriggerListener {
     try {
       await this.app.invoke(this.fn.name, { string: text }, this.#metadata(message, text));
       await this.queue.deleteMessage(message.messageId, await lease.release());
+      this.app.log('debug', `${this.fn.name}: message ${message.messageId} done, deleted from ${this.queue.name}`);
     } catch (error) {
       const popReceipt = await lease.release();
       const attempt = message.dequeueCount;
