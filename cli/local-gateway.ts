@@ -7,6 +7,7 @@ import { LOCAL_ENDPOINT_NAMES, localEndpoints, type ModelEndpoint } from '../sha
 import { ModelGateway } from '../shared/model/gateway';
 import { HealthRegistry } from '../shared/model/health-registry';
 import { MemoryHealthStore } from '../shared/model/health-store';
+import { HedgeBudget } from '../shared/model/hedge-budget';
 import { localAnalyser } from '../shared/model/safety/analyser';
 
 /**
@@ -34,6 +35,9 @@ export async function batchGateway(
     safety: localAnalyser,
     audit,
     client: (endpoint) => openAiClient(endpoint, { apiKey }, config.model.attemptTimeoutMs),
+    residency: config.model.pipelines,
+    latencySloMs: config.model.latencySloMs,
+    hedgeBudget: new HedgeBudget(config.model.hedgeBudget),
   });
   return { gateway, close };
 }

@@ -5,8 +5,13 @@ import { now } from '../shared/clock';
 import { loadConfig } from '../shared/config';
 import { statutoryDeadline } from '../shared/foia/clock';
 import { foiaView } from '../shared/foia/review-view';
+import { BODY_LIMITS, readJson, refusal } from '../shared/http/body';
+import { authorise } from '../shared/identity/caller';
+import { ROLES } from '../shared/identity/roles';
 import { registerView } from '../shared/review/views';
+import { blobNameProblem, FOIA_FILE_NAMES, quarantineName } from '../shared/storage/blob-names';
 import { blobServiceClient } from '../shared/storage/clients';
+import { writeOnce } from '../shared/storage/write-once';
 import { createFoiaActivities } from '../workflows/foia/activities';
 import { foiaDeps } from '../workflows/foia/deps';
 import { foiaInstanceId } from '../workflows/foia/instance-id';
@@ -47,28 +52,32 @@ const requestSchema = z.object({
 app.http('foiaRequest', {
   route: 'foia/requests',
   methods: ['POST'],
+  authLevel: 'function',
   handler: async (request: HttpRequest) => {
-    let body: unknown;
-    try {
-      body = await request.json();
-    } catch {
-      return { status: 400, jsonBody: { error: 'the body is not valid JSON', where: 'body' } };
-    }
-    const parsed = requestSchema.safeParse(body);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      return { status: 400, jsonBody: { error: issue.message, where: issue.path.join('.') || 'body' } };
-    }
-    const inbox = blobServiceClient(loadConfig().storage).getContainerClient('foia-inbox');
+    const config = loadConfig();
+    const who = authorise(request.headers, config.identity, config.environment, ROLES.foiaSubmit);
+    if (!who.ok) return refusal(who.status, who.error, who.where);
+    const body = await readJson(request, requestSchema, BODY_LIMITS.foiaRequest);
+    if (!body.ok) return body.refusal;
+    const inbox = blobServiceClient(config.storage).getContainerClient('foia-inbox');
     await inbox.createIfNotExists();
-    const text = JSON.stringify(parsed.data);
-    await inbox.getBlockBlobClient(`${parsed.data.requestId}/request.json`).upload(text, Buffer.byteLength(text));
+    // Create-only: a second POST must not move the received date (and with it the statutory due date).
+    const stored = await writeOnce(
+      inbox.getBlockBlobClient(`${body.value.requestId}/request.json`),
+      JSON.stringify(body.value),
+    );
+    if (stored === 'different')
+      return refusal(
+        409,
+        `request ${body.value.requestId} is already recorded with other details, and they are never overwritten; use a new requestId, or ask an operator to correct the record`,
+        'requestId',
+      );
     return {
-      status: 201,
+      status: stored === 'written' ? 201 : 200,
       jsonBody: {
-        ...parsed.data,
-        dueDate: statutoryDeadline(parsed.data.receivedDate),
-        upload: `foia-inbox/${parsed.data.requestId}/<file>`,
+        ...body.value,
+        dueDate: statutoryDeadline(body.value.receivedDate),
+        upload: `foia-inbox/${body.value.requestId}/<file>`,
       },
     };
   },
@@ -84,6 +93,20 @@ app.storageBlob('foiaInbox', {
     if (file === 'request.json' || file.endsWith('.reason.txt')) return;
     const bytes = Buffer.isBuffer(blob) ? blob : Buffer.from(String(blob));
     const config = loadConfig();
+    // The names become the run's document path and its release folder: one that breaks the rule is never reused.
+    const badName = requestSchema.shape.requestId.safeParse(requestId).success
+      ? blobNameProblem(file, FOIA_FILE_NAMES)
+      : 'foia-inbox request folders are letters, digits and dashes (3–64)';
+    if (badName) {
+      const original = `${requestId}/${file}`;
+      const kept = quarantineName(original);
+      const reason = `foia-inbox/${JSON.stringify(original)}: ${badName}`;
+      const rejected = blobServiceClient(config.storage).getContainerClient('foia-rejected');
+      await rejected.createIfNotExists();
+      await rejected.getBlockBlobClient(kept).upload(bytes, bytes.length);
+      await rejected.getBlockBlobClient(`${kept}.reason.txt`).upload(reason, Buffer.byteLength(reason));
+      return context.warn(`rejected foia-inbox blob as foia-rejected/${kept}: ${reason}`);
+    }
     const foia = config.foia;
     const inbox = blobServiceClient(config.storage).getContainerClient('foia-inbox');
     let meta = { requester: 'unknown', receivedDate: new Date(now()).toISOString().slice(0, 10) };

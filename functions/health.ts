@@ -6,6 +6,17 @@ import { blobServiceClient } from '../shared/storage/clients';
 
 const version: string = require('../../package.json').version;
 
+// On Azure nothing can refuse to start the worker, so a bad setting is said once, loudly, at start-up; every
+// function that reads the config then fails, and /api/health answers 503 with the setting.
+app.hook.appStart(() => {
+  try {
+    loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(`Enclave is misconfigured and will not run: ${error.message}`);
+  }
+});
+
 app.http('health', {
   route: 'health',
   methods: ['GET'],

@@ -2,12 +2,12 @@ import { app, type InvocationContext, type Timer } from '@azure/functions';
 import * as df from 'durable-functions';
 import { createAuditSink } from '../shared/audit/index';
 import { loadConfig } from '../shared/config';
+import { type ModelCallOutcome, modelCallOutcome } from '../shared/model/call-failure';
 import { createGateway } from '../shared/model/factory';
 import { handleModelRequestMessage } from '../shared/model/queue-requests';
 import type { ModelCallRequest } from '../shared/model/request';
 import { blobServiceClient } from '../shared/storage/clients';
 import { CALL_MODEL, MODEL_CALL_ORCHESTRATOR, modelCallOrchestrator } from '../workflows/model/orchestrator';
-import { withRetryIntent } from '../workflows/retry-intent';
 
 const gateway = async () => {
   const config = loadConfig();
@@ -15,12 +15,9 @@ const gateway = async () => {
 };
 
 df.app.activity(CALL_MODEL, {
-  handler: async (request: ModelCallRequest) => {
-    try {
-      return await (await gateway()).gateway.call(request);
-    } catch (error) {
-      throw withRetryIntent(error);
-    }
+  handler: async (request: ModelCallRequest): Promise<ModelCallOutcome> => {
+    // A bad setting fails the call as non-retryable, like any gateway refusal.
+    return modelCallOutcome(async () => (await gateway()).gateway.call(request));
   },
 });
 

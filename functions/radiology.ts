@@ -2,10 +2,15 @@ import { app, type HttpRequest, type InvocationContext } from '@azure/functions'
 import * as df from 'durable-functions';
 import { loadConfig } from '../shared/config';
 import { UserError } from '../shared/errors';
+import { BODY_LIMITS, parseJsonText, readBody, refusal } from '../shared/http/body';
+import { authorise, type Caller } from '../shared/identity/caller';
+import { ROLES } from '../shared/identity/roles';
 import { parseRadiologyRequest } from '../shared/radiology/intake';
 import { radiologyView } from '../shared/radiology/review-view';
 import { registerView } from '../shared/review/views';
+import { blobNameProblem, quarantineName, RADIOLOGY_INBOX_NAMES } from '../shared/storage/blob-names';
 import { blobServiceClient } from '../shared/storage/clients';
+import { writeOnce } from '../shared/storage/write-once';
 import { createRadiologyActivities } from '../workflows/radiology/activities';
 import { radiologyDeps } from '../workflows/radiology/deps';
 import {
@@ -35,8 +40,13 @@ registerActivities(activities, {
   [RECORD_RADIOLOGY_OUTCOME]: 'recordRadiologyOutcome',
 });
 
-/** Stores the validated study and starts its run, once per accession number. */
-async function submit(raw: unknown, source: string, client: df.DurableClient, requestedBy: string, ipAddress: string) {
+type Submitted = { instanceId: string; duplicate: boolean } | { conflict: string };
+
+/**
+ * Stores the validated study and starts its run, once per accession number. The study blob is written only if
+ * absent: a second submission never replaces the first's (a failed run restarts only with the same study).
+ */
+async function submit(raw: unknown, source: string, client: df.DurableClient, caller: Caller): Promise<Submitted> {
   const config = loadConfig();
   const settings = config.radiology;
   const intake = parseRadiologyRequest(raw, source);
@@ -53,16 +63,19 @@ async function submit(raw: unknown, source: string, client: df.DurableClient, re
   ) {
     return { instanceId, duplicate: true };
   }
-  await studies
-    .getBlockBlobClient(studyRef)
-    .upload(JSON.stringify(intake.study), Buffer.byteLength(JSON.stringify(intake.study)));
+  const text = JSON.stringify(intake.study);
+  const stored = await writeOnce(studies.getBlockBlobClient(studyRef), text);
+  if (stored === 'different')
+    return {
+      conflict: `accession ${accession} already has a study with different content, and a submission never replaces it; send a correction under a new accession number`,
+    };
   const run: RadiologyRun = {
     accession,
     studyRef,
-    requestedBy: intake.requestedBy ?? requestedBy,
-    ipAddress,
-    reviewer: intake.reviewer ?? settings.reviewer,
-    backupReviewer: intake.backupReviewer ?? settings.backupReviewer,
+    requestedBy: caller.name,
+    ipAddress: caller.ipAddress,
+    reviewer: settings.reviewer,
+    backupReviewer: settings.backupReviewer,
     residency: config.model.residency.radiology,
   };
   await client.startNew(RADIOLOGY_ORCHESTRATOR, { instanceId, input: run });
@@ -72,19 +85,21 @@ async function submit(raw: unknown, source: string, client: df.DurableClient, re
 app.http('radiologySubmit', {
   route: 'radiology/studies',
   methods: ['POST'],
+  authLevel: 'function',
   extraInputs: [df.input.durableClient()],
   handler: async (request: HttpRequest, context: InvocationContext) => {
-    let body: unknown;
-    try {
-      body = await request.json();
-    } catch {
-      return { status: 400, jsonBody: { error: 'the body is not valid JSON', where: 'body' } };
-    }
+    const config = loadConfig();
+    const who = authorise(request.headers, config.identity, config.environment, ROLES.radiologySubmit);
+    if (!who.ok) return refusal(who.status, who.error, who.where);
+    const body = await readBody(request, BODY_LIMITS.radiologyStudy);
+    if (!body.ok) return body.refusal;
+    const json = parseJsonText(body.value.toString('utf8'), 'body');
+    if (!json.ok) return json.refusal;
     const client = df.getClient(context);
     try {
-      const principal = request.headers.get('x-ms-client-principal-name') ?? 'pacs';
-      const ip = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() ?? '127.0.0.1';
-      const { instanceId, duplicate } = await submit(body, 'body', client, principal, ip);
+      const submitted = await submit(json.value, 'body', client, who.caller);
+      if ('conflict' in submitted) return refusal(409, submitted.conflict, 'accessionNumber');
+      const { instanceId, duplicate } = submitted;
       const origin = new URL(request.url).origin;
       const statusQueryGetUri = `${origin}/api/radiology/studies/${encodeURIComponent(accessionOf(instanceId))}`;
       // Only our URLs: the Durable management URLs carry the host's system key.
@@ -95,11 +110,11 @@ app.http('radiologySubmit', {
           instanceId,
           duplicate,
           statusQueryGetUri,
-          ...(loadConfig().environment === 'local' ? { reviewListUri: `${origin}/api/review` } : {}),
+          ...(config.environment === 'local' ? { reviewListUri: `${origin}/api/review` } : {}),
         },
       };
     } catch (error) {
-      if (error instanceof UserError) return { status: 400, jsonBody: { error: error.message, where: error.where } };
+      if (error instanceof UserError) return refusal(400, error.message, error.where ?? 'body');
       throw error;
     }
   },
@@ -108,14 +123,17 @@ app.http('radiologySubmit', {
 app.http('radiologyStatus', {
   route: 'radiology/studies/{accession}',
   methods: ['GET'],
+  authLevel: 'function',
   extraInputs: [df.input.durableClient()],
   handler: async (request: HttpRequest, context: InvocationContext) => {
+    const config = loadConfig();
+    const who = authorise(request.headers, config.identity, config.environment, ROLES.radiologyRead);
+    if (!who.ok) return refusal(who.status, who.error, who.where);
     const status = await df
       .getClient(context)
       .getStatus(instanceIdFor(request.params.accession ?? ''))
       .catch(() => undefined);
-    if (!status)
-      return { status: 404, jsonBody: { error: 'no radiology run for that accession number', where: 'accession' } };
+    if (!status) return refusal(404, 'no radiology run for that accession number', 'accession');
     const progress = (status.customStatus ?? {}) as { stage?: string; draftMs?: number; reviewerMs?: number | null };
     return {
       jsonBody: {
@@ -139,20 +157,30 @@ app.storageBlob('radiologyInbox', {
   handler: async (blob: unknown, context: InvocationContext) => {
     const name = String(context.triggerMetadata?.name);
     const text = Buffer.isBuffer(blob) ? blob.toString('utf8') : String(blob);
-    let reason: string | undefined;
-    try {
-      await submit(JSON.parse(text), `radiology-inbox/${name}`, df.getClient(context), 'radiology-inbox', '127.0.0.1');
-    } catch (error) {
-      if (error instanceof SyntaxError) reason = `radiology-inbox/${name}: not valid JSON (${error.message})`;
-      else if (error instanceof UserError) reason = `radiology-inbox/${name}: ${error.message}`;
-      else throw error;
+    const inboxCaller: Caller = { via: 'system', name: 'radiology-inbox', roles: [], ipAddress: '127.0.0.1' };
+    const badName = blobNameProblem(name, RADIOLOGY_INBOX_NAMES);
+    let reason: string | undefined = badName && `radiology-inbox/${JSON.stringify(name)}: ${badName}`;
+    if (!reason) {
+      const json = parseJsonText(text, `radiology-inbox/${name}`);
+      try {
+        if (!json.ok) reason = `radiology-inbox/${name}: ${json.refusal.jsonBody.error}`;
+        else {
+          const submitted = await submit(json.value, `radiology-inbox/${name}`, df.getClient(context), inboxCaller);
+          if ('conflict' in submitted) reason = `radiology-inbox/${name}: ${submitted.conflict}`;
+        }
+      } catch (error) {
+        if (error instanceof UserError) reason = `radiology-inbox/${name}: ${error.message}`;
+        else throw error;
+      }
     }
     if (reason) {
+      // A name that broke the rule is never reused: the copy and its reason go under a name derived from it.
+      const kept = badName ? quarantineName(name) : name;
       const rejected = blobServiceClient(loadConfig().storage).getContainerClient('radiology-inbox-rejected');
       await rejected.createIfNotExists();
-      await rejected.getBlockBlobClient(name).upload(text, Buffer.byteLength(text));
-      await rejected.getBlockBlobClient(`${name}.reason.txt`).upload(reason, Buffer.byteLength(reason));
-      context.warn(`rejected ${name}: ${reason}`);
+      await rejected.getBlockBlobClient(kept).upload(text, Buffer.byteLength(text));
+      await rejected.getBlockBlobClient(`${kept}.reason.txt`).upload(reason, Buffer.byteLength(reason));
+      context.warn(`rejected radiology-inbox blob as radiology-inbox-rejected/${kept}: ${reason}`);
     }
   },
 });

@@ -1,12 +1,16 @@
 import { app, type HttpRequest, type InvocationContext, type Timer } from '@azure/functions';
 import * as df from 'durable-functions';
 import { z } from 'zod';
+import { createAuditSink } from '../shared/audit/index';
 import { now } from '../shared/clock';
 import { type Config, loadConfig } from '../shared/config';
+import { BODY_LIMITS, readJson, refusal } from '../shared/http/body';
+import { authorise } from '../shared/identity/caller';
+import { ROLES } from '../shared/identity/roles';
 import { registerView } from '../shared/review/views';
-import { isBusinessDay, localDate } from '../shared/var/calendar';
+import { deskHolidays, isBusinessDay, localDate } from '../shared/var/calendar';
 import { varView } from '../shared/var/review-view';
-import { dueOccurrence, VAR_TIMER } from '../shared/var/schedule';
+import { dueOccurrence, manualCutoff, VAR_TIMER } from '../shared/var/schedule';
 import { createVarActivities } from '../workflows/var/activities';
 import { varDeps } from '../workflows/var/deps';
 import {
@@ -43,7 +47,7 @@ function runFor(config: Config, date: string, cutoffAt: string, requestedBy: str
     date,
     cutoffAt,
     pollMs: config.var.pollMinutes * 60_000,
-    holidays: config.var.holidays,
+    holidays: deskHolidays(config.var, date),
     reviewer: config.var.reviewer,
     backupReviewer: config.var.backupReviewer,
     executives: config.var.executives,
@@ -77,7 +81,8 @@ app.timer('varDaily', {
     const scheduled = dueOccurrence(zone, now(), timer.scheduleStatus?.last, timer.isPastDue);
     if (scheduled === undefined) return;
     const date = localDate(scheduled, zone);
-    if (!isBusinessDay(date, desk.holidays)) return context.log(`no VaR report on ${date}: not a business day`);
+    if (!isBusinessDay(date, deskHolidays(desk, date)))
+      return context.log(`no VaR report on ${date}: not a business day`);
     const cutoffAt = new Date(scheduled + desk.cutoffHours * 3600_000).toISOString();
     const { instanceId, duplicate } = await start(
       df.getClient(context),
@@ -89,36 +94,70 @@ app.timer('varDaily', {
   },
 });
 
-const runRequest = z.object({
+const runRequest = z.strictObject({
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD'),
   cutoffAt: z.string().datetime({ offset: true }).optional(),
 });
 
+/**
+ * A run by hand (a re-run, or a date the timer missed). Its cutoff comes from the desk's schedule; only an operator
+ * (the admin key's route, or the Operator app role) chooses one, and that choice is audited.
+ */
+async function runByHand(request: HttpRequest, context: InvocationContext, adminKey: boolean) {
+  const config = loadConfig();
+  let actor = 'admin-key';
+  let operator = adminKey;
+  if (!adminKey) {
+    const who = authorise(request.headers, config.identity, config.environment, ROLES.varOperate);
+    if (!who.ok) return refusal(who.status, who.error, who.where);
+    actor = who.caller.name;
+    operator = who.caller.roles.includes(ROLES.operator);
+  }
+  const body = await readJson(request, runRequest, BODY_LIMITS.varRun);
+  if (!body.ok) return body.refusal;
+  const { date, cutoffAt: chosen } = body.value;
+  if (chosen !== undefined && !operator)
+    return refusal(
+      403,
+      'only an operator sets a cutoff: POST /api/var/runs/operator with the admin key, or hold the Operator app role; without it the cutoff follows the desk schedule',
+      'cutoffAt',
+    );
+  if (!isBusinessDay(date, deskHolidays(config.var, date)))
+    return refusal(400, `${date} is not a business day`, 'date');
+  let cutoffAt = chosen;
+  if (cutoffAt === undefined) {
+    const scheduled = manualCutoff(date, now(), config.var.timeZone, config.var.cutoffHours);
+    if (!scheduled.ok) return refusal(400, scheduled.error, 'date');
+    cutoffAt = scheduled.cutoffAt;
+  }
+  const run = runFor(config, date, cutoffAt, actor);
+  const { instanceId, duplicate } = await start(df.getClient(context), run);
+  if (chosen !== undefined && !duplicate)
+    await (await createAuditSink(config)).append({
+      kind: 'pipeline',
+      timestamp: new Date(now()).toISOString(),
+      event: 'cutoff-set',
+      pipeline: 'var',
+      instanceId,
+      subjectId: date,
+      actor,
+      detail: `operator cutoff ${new Date(cutoffAt).toISOString()}`,
+    });
+  return { status: 202, jsonBody: { instanceId, duplicate } };
+}
+
 app.http('varRun', {
   route: 'var/runs',
   methods: ['POST'],
+  authLevel: 'function',
   extraInputs: [df.input.durableClient()],
-  handler: async (request: HttpRequest, context: InvocationContext) => {
-    let body: unknown;
-    try {
-      body = await request.json();
-    } catch {
-      return { status: 400, jsonBody: { error: 'the body is not valid JSON', where: 'body' } };
-    }
-    const parsed = runRequest.safeParse(body);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      return { status: 400, jsonBody: { error: issue.message, where: issue.path.join('.') || 'body' } };
-    }
-    const config = loadConfig();
-    if (!isBusinessDay(parsed.data.date, config.var.holidays))
-      return { status: 400, jsonBody: { error: `${parsed.data.date} is not a business day`, where: 'date' } };
-    const cutoffAt = parsed.data.cutoffAt ?? new Date(now() + config.var.cutoffHours * 3600_000).toISOString();
-    const user = request.headers.get('x-ms-client-principal-name') ?? 'risk-ops';
-    const { instanceId, duplicate } = await start(
-      df.getClient(context),
-      runFor(config, parsed.data.date, cutoffAt, user),
-    );
-    return { status: 202, jsonBody: { instanceId, duplicate } };
-  },
+  handler: (request: HttpRequest, context: InvocationContext) => runByHand(request, context, false),
+});
+
+app.http('varOperatorRun', {
+  route: 'var/runs/operator',
+  methods: ['POST'],
+  authLevel: 'admin',
+  extraInputs: [df.input.durableClient()],
+  handler: (request: HttpRequest, context: InvocationContext) => runByHand(request, context, true),
 });

@@ -47,10 +47,23 @@ param auditRetentionDays int = 2555
 @description('True once the audit container immutability policy has been locked (DEPLOY.md): a locked policy only accepts being extended, so the template stops sending it.')
 param auditWormLocked bool = false
 
+@description('Lock the audit WORM policy during this deployment (irreversible; main.parameters.prod.json sets it). Once locked, set auditWormLocked.')
+param auditWormLock bool = false
+
 @secure()
 @minLength(32)
 @description('Secret that signs reviewer links (ENCLAVE_REVIEW_LINK_SECRET in the azd environment), stored in Key Vault exactly as given. Required and never generated here, so a deployment cannot replace it; rotate as DEPLOY.md describes.')
 param reviewLinkSecret string
+
+@description('Entra ID app registration (client id) for App Service Authentication (ENCLAVE_AUTH_CLIENT_ID): reviewers sign in with it, callers present its tokens.')
+param authClientId string
+
+@allowed([ 'azureStorage', 'durableTaskScheduler' ])
+@description('Durable Functions backend: the Azure Storage provider (queues, tables, blobs in the app storage account) or Durable Task Scheduler (storageProvider.type azureManaged; higher throughput, its own dashboard, billed separately). See DEPLOY.md.')
+param durableBackend string = 'azureStorage'
+
+@description('Private-network mode: private endpoints for Storage, Azure OpenAI, Content Safety, Key Vault and Service Bus (Premium), VNet integration for the app, public network access off on all of them.')
+param privateNetwork bool = false
 
 @description('Id of the user or group running azd, given read access for local debugging (optional).')
 param principalId string = ''
@@ -121,6 +134,11 @@ var logicalDeployments = [ 'radiology-draft', 'var-narrative', 'foia-redact', 'c
 var paygDeployments = [for d in logicalDeployments: { name: d, model: chatModel.name, version: chatModel.version, sku: paygSku, capacity: paygCapacity }]
 var ptuDeployments = enablePtu ? [ { name: 'chat-ptu', model: chatModel.name, version: chatModel.version, sku: ptuSku, capacity: ptuCapacity } ] : []
 
+var durableHub = 'EnclaveHub'
+var useScheduler = durableBackend == 'durableTaskScheduler'
+// Containers the Functions host and the Azure Storage Durable provider write; the app's identity gets Blob Data
+// Contributor on each of them and on the app's own, never on the account.
+var runtimeContainers = concat([ 'azure-webjobs-hosts', 'azure-webjobs-secrets' ], useScheduler ? [] : [ '${toLower(durableHub)}-leases', '${toLower(durableHub)}-largemessages' ])
 var containers = [ 'radiology-inbox', 'radiology-inbox-rejected', 'radiology-studies', 'radiology-signed', 'foia-inbox', 'foia-rejected', 'foia-released', 'datalake', 'reports', 'finetune', 'review-drafts', 'model-replies', 'app-package' ]
 var queues = [ 'notifications', 'model-requests', 'model-replies' ]
 
@@ -156,6 +174,7 @@ module vault 'modules/keyvault.bicep' = {
     tags: tags
     logAnalyticsId: monitoring.outputs.logAnalyticsId
     reviewLinkSecret: reviewLinkSecret
+    privateNetwork: privateNetwork
   }
 }
 
@@ -163,7 +182,7 @@ module vault 'modules/keyvault.bicep' = {
 module cmkAccess 'modules/cmk-access.bicep' = {
   name: 'cmk-access'
   scope: rg
-  params: { principalId: identity.outputs.principalId, keyVaultName: vault.outputs.name }
+  params: { principalId: identity.outputs.principalId, keyVaultName: vault.outputs.name, keyNames: [ vault.outputs.storageKeyName, vault.outputs.openAiKeyName ] }
 }
 
 module storage 'modules/storage.bicep' = {
@@ -177,7 +196,8 @@ module storage 'modules/storage.bicep' = {
     identityId: identity.outputs.id
     keyVaultUri: vault.outputs.uri
     keyName: vault.outputs.storageKeyName
-    containers: containers
+    containers: concat(containers, runtimeContainers)
+    privateNetwork: privateNetwork
     auditContainer: 'audit'
     auditRetentionDays: auditRetentionDays
     auditWormLocked: auditWormLocked
@@ -199,6 +219,7 @@ module openAi 'modules/openai.bicep' = [for (r, i) in openAiDeployRegions: {
     keyVaultUri: vault.outputs.uri
     keyName: vault.outputs.openAiKeyName
     deployments: i == 0 ? concat(paygDeployments, ptuDeployments) : paygDeployments
+    privateNetwork: privateNetwork
     logAnalyticsId: monitoring.outputs.logAnalyticsId
   }
 }]
@@ -211,6 +232,7 @@ module contentSafety 'modules/contentsafety.bicep' = {
     location: location
     tags: tags
     logAnalyticsId: monitoring.outputs.logAnalyticsId
+    privateNetwork: privateNetwork
   }
 }
 
@@ -222,14 +244,18 @@ module serviceBus 'modules/servicebus.bicep' = {
     location: location
     tags: tags
     logAnalyticsId: monitoring.outputs.logAnalyticsId
+    privateNetwork: privateNetwork
   }
 }
 
 // Config parity: the gateway's endpoint list is generated here from the deployed regions, never copied by hand.
+// The deployment type tells the gateway whether a response without x-ms-region may be assumed served at home.
+var endpointDeploymentType = residencyMode == 'global' ? 'global' : residencyMode == 'data-zone' ? 'data-zone' : 'regional'
 var paygEndpoints = [for (r, i) in openAiDeployRegions: {
   name: r.region
   region: r.region
   dataZone: regionZones[r.region]
+  deploymentType: endpointDeploymentType
   kind: 'payg'
   url: openAi[i].outputs.endpoint
   weight: r.weight
@@ -240,6 +266,7 @@ var ptuEndpoints = enablePtu ? [ {
   name: '${openAiDeployRegions[0].region}-ptu'
   region: openAiDeployRegions[0].region
   dataZone: regionZones[openAiDeployRegions[0].region]
+  deploymentType: endpointDeploymentType
   kind: 'ptu'
   url: openAi[0].outputs.endpoint
   weight: 100
@@ -248,7 +275,44 @@ var ptuEndpoints = enablePtu ? [ {
   deployments: { 'radiology-draft': 'chat-ptu', 'var-narrative': 'chat-ptu', 'foia-redact': 'chat-ptu', chat: 'chat-ptu' }
 } ] : []
 
-var appSettings = {
+module durableScheduler 'modules/durable-task-scheduler.bicep' = if (useScheduler) {
+  name: 'durable-task-scheduler'
+  scope: rg
+  params: {
+    name: 'dts-${token}'
+    location: location
+    tags: tags
+    taskHubName: durableHub
+    logAnalyticsId: monitoring.outputs.logAnalyticsId
+  }
+}
+
+var privateEndpoints = concat([
+  { name: 'blob', resourceId: storage.outputs.id, groupId: 'blob', zone: 'privatelink.blob.${environment().suffixes.storage}' }
+  { name: 'queue', resourceId: storage.outputs.id, groupId: 'queue', zone: 'privatelink.queue.${environment().suffixes.storage}' }
+  { name: 'table', resourceId: storage.outputs.id, groupId: 'table', zone: 'privatelink.table.${environment().suffixes.storage}' }
+  { name: 'vault', resourceId: vault.outputs.id, groupId: 'vault', zone: 'privatelink.vaultcore.azure.net' }
+  { name: 'servicebus', resourceId: serviceBus.outputs.id, groupId: 'namespace', zone: 'privatelink.servicebus.windows.net' }
+  { name: 'contentsafety', resourceId: contentSafety.outputs.id, groupId: 'account', zone: 'privatelink.cognitiveservices.azure.com' }
+], [for (r, i) in openAiDeployRegions: { name: 'openai-${r.region}', resourceId: openAi[i].outputs.id, groupId: 'account', zone: 'privatelink.openai.azure.com' }])
+
+module network 'modules/network.bicep' = if (privateNetwork) {
+  name: 'network'
+  scope: rg
+  params: { name: 'vnet-${token}', location: location, tags: tags, endpoints: privateEndpoints }
+}
+
+// With Durable Task Scheduler the extension reads host.json's durableTask.storageProvider; App Service settings
+// override host.json (AzureFunctionsJobHost__<path>), so one deployed package serves both backends.
+var durableSettings = useScheduler ? {
+  AzureFunctionsJobHost__extensions__durableTask__storageProvider__type: 'azureManaged'
+  AzureFunctionsJobHost__extensions__durableTask__storageProvider__connectionStringName: 'DURABLE_TASK_SCHEDULER_CONNECTION_STRING'
+  AzureFunctionsJobHost__extensions__durableTask__hubName: durableHub
+  DURABLE_TASK_SCHEDULER_CONNECTION_STRING: 'Endpoint=${durableScheduler.outputs.endpoint};Authentication=ManagedIdentity;ClientID=${identity.outputs.clientId}'
+  TASKHUB_NAME: durableHub
+} : {}
+
+var appSettings = union(durableSettings, {
   ENCLAVE_ENV: 'azure'
   AzureWebJobsStorage__accountName: storage.outputs.name
   AzureWebJobsStorage__credential: 'managedidentity'
@@ -268,11 +332,14 @@ var appSettings = {
   REVIEW_LINK_SECRET: '@Microsoft.KeyVault(SecretUri=${vault.outputs.reviewSecretUri})'
   RADIOLOGY_SIGNING_KEY_ID: vault.outputs.radiologySigningKeyId
   AUDIT_CONTAINER: 'audit'
-}
+  AUDIT_SIGNING_KEY_ID: vault.outputs.auditHeadsKeyId
+})
 
+// The app starts only after its roles exist, so its Key Vault references and identity connections resolve at once.
 module functionApp 'modules/functionapp.bicep' = {
   name: 'functionapp'
   scope: rg
+  dependsOn: [ roles, cmkAccess ]
   params: {
     name: '${abbrs.webSitesFunctions}${token}'
     planName: '${abbrs.webServerFarms}${token}'
@@ -283,17 +350,24 @@ module functionApp 'modules/functionapp.bicep' = {
     deploymentContainer: storage.outputs.deploymentContainer
     appSettings: appSettings
     logAnalyticsId: monitoring.outputs.logAnalyticsId
+    authClientId: authClientId
+    virtualNetworkSubnetId: privateNetwork ? network.outputs.appSubnetId : ''
   }
 }
 
 module roles 'modules/roles.bicep' = {
   name: 'roles'
   scope: rg
-  dependsOn: [ serviceBus, contentSafety, openAi, monitoring ]
+  dependsOn: [ serviceBus, contentSafety, openAi, monitoring, durableScheduler ]
   params: {
     principalId: identity.outputs.principalId
     storageAccountName: storage.outputs.name
+    blobContainers: concat(containers, runtimeContainers, [ 'audit' ])
     keyVaultName: vault.outputs.name
+    signingKeys: [ vault.outputs.radiologySigningKeyName, vault.outputs.auditHeadsKeyName ]
+    vaultReferences: [ vault.outputs.reviewSecretName ]
+    durableSchedulerName: useScheduler ? durableScheduler.outputs.name : ''
+    durableTaskHubName: useScheduler ? durableHub : ''
     serviceBusName: '${abbrs.serviceBusNamespaces}${token}'
     contentSafetyName: '${abbrs.cognitiveServicesContentSafety}${token}'
     openAiNames: [for r in openAiDeployRegions: '${abbrs.cognitiveServicesOpenAI}${token}-${r.region}']
@@ -301,10 +375,30 @@ module roles 'modules/roles.bicep' = {
   }
 }
 
+module auditWormLock 'modules/audit-worm-lock.bicep' = if (auditWormLock && !auditWormLocked) {
+  name: 'audit-worm-lock'
+  scope: rg
+  dependsOn: [ storage ]
+  params: {
+    storageAccountName: storage.outputs.name
+    auditContainer: 'audit'
+    location: location
+    tags: tags
+    identityName: '${abbrs.managedIdentityUserAssignedIdentities}worm-${token}'
+  }
+}
+
 module operatorAccess 'modules/operator-access.bicep' = if (!empty(principalId)) {
   name: 'operator-access'
   scope: rg
-  params: { principalId: principalId, storageAccountName: storage.outputs.name }
+  params: {
+    principalId: principalId
+    storageAccountName: storage.outputs.name
+    auditContainer: 'audit'
+    auditHeadsTable: 'auditheads'
+    keyVaultName: vault.outputs.name
+    auditKeyName: vault.outputs.auditHeadsKeyName
+  }
 }
 
 output AZURE_LOCATION string = location

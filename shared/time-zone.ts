@@ -1,32 +1,15 @@
-/** Windows time-zone ids (what Azure's WEBSITE_TIME_ZONE docs use) → IANA names for the common zones. */
-const WINDOWS_TO_IANA: Record<string, string> = {
-  UTC: 'UTC',
-  'GMT Standard Time': 'Europe/London',
-  'Greenwich Standard Time': 'Atlantic/Reykjavik',
-  'W. Europe Standard Time': 'Europe/Berlin',
-  'Romance Standard Time': 'Europe/Paris',
-  'Central Europe Standard Time': 'Europe/Budapest',
-  'E. Europe Standard Time': 'Europe/Chisinau',
-  'FLE Standard Time': 'Europe/Kiev',
-  'Eastern Standard Time': 'America/New_York',
-  'Central Standard Time': 'America/Chicago',
-  'Mountain Standard Time': 'America/Denver',
-  'US Mountain Standard Time': 'America/Phoenix',
-  'Pacific Standard Time': 'America/Los_Angeles',
-  'Alaskan Standard Time': 'America/Anchorage',
-  'Hawaiian Standard Time': 'Pacific/Honolulu',
-  'Tokyo Standard Time': 'Asia/Tokyo',
-  'China Standard Time': 'Asia/Shanghai',
-  'Singapore Standard Time': 'Asia/Singapore',
-  'India Standard Time': 'Asia/Kolkata',
-  'AUS Eastern Standard Time': 'Australia/Sydney',
-  'New Zealand Standard Time': 'Pacific/Auckland',
-};
+import { findIana } from 'windows-iana';
+
+/** Windows time-zone ids (what Azure's WEBSITE_TIME_ZONE docs use) → IANA, from CLDR's windowsZones via `windows-iana`. */
+function windowsToIana(value: string): string | undefined {
+  if (value === 'UTC') return 'UTC';
+  return findIana(value)[0];
+}
 
 /** Resolves a time-zone setting (IANA or Windows id) to an IANA zone; UTC when unset. Errors name the setting. */
 export function resolveTimeZone(value: string | undefined, setting = 'WEBSITE_TIME_ZONE'): string {
   if (!value) return 'UTC';
-  const zone = WINDOWS_TO_IANA[value] ?? value;
+  const zone = windowsToIana(value) ?? value;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
   } catch {

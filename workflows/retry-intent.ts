@@ -1,45 +1,27 @@
-import { isRetryable } from '../shared/errors';
+import { MODEL_CALL_OUTCOME_VERSION, type ModelCallFailure, type ModelCallOutcome } from '../shared/model/call-failure';
 
 /**
- * An activity's error reaches its orchestrator as text (Durable keeps the message, not the class), so the activity
- * writes the retry intent into the message and the orchestrator reads it back: `[non-retryable ContentBlockedError]`,
- * `[retryable after 2000 ms ModelUnavailableError]`.
+ * Orchestrator side (pure): the failure a `callModel` outcome carries, or none when it succeeded. An activity that
+ * threw (the host lost the worker, a crash before the gateway answered) is a transient host fault; a payload of
+ * another version is refused rather than guessed at.
  */
-export interface RetryIntent {
-  retryable: boolean;
-  retryAfterMs?: number;
-  /** The error class the activity threw, e.g. `ResidencyUnavailableError`. */
-  errorName: string;
+export function failureOfOutcome(outcome: ModelCallOutcome | { thrown: unknown }): ModelCallFailure | undefined {
+  if ('thrown' in outcome) {
+    const message = outcome.thrown instanceof Error ? outcome.thrown.message : String(outcome.thrown);
+    return { retryable: true, errorName: 'Error', message };
+  }
+  if (outcome.v !== MODEL_CALL_OUTCOME_VERSION)
+    return {
+      retryable: false,
+      errorName: 'ModelCallOutcomeVersionError',
+      message: `callModel answered outcome version ${String(outcome.v)}; this orchestrator reads version ${MODEL_CALL_OUTCOME_VERSION}`,
+    };
+  return outcome.ok ? undefined : outcome.failure;
 }
 
-const MARKER = /\[(retryable|non-retryable)(?: after (\d+) ms)? ([A-Za-z_]\w*)\]/;
-// Only our own prefix counts as already marked: an upstream message quoting a marker must not set the intent.
-const MARKED = new RegExp(`^${MARKER.source}`);
-
-/** Activity side: the same error with its intent in the message; errors that say nothing are treated as transient. */
-export function withRetryIntent(error: unknown): Error {
-  const cause = error instanceof Error ? error : new Error(String(error));
-  if (MARKED.test(cause.message)) return cause;
-  const flag = (cause as { retryable?: unknown }).retryable;
-  // A zod error is the caller's input: no retry can fix it.
-  const retryable = flag === undefined ? cause.name !== 'ZodError' : isRetryable(cause);
-  const after = (cause as { retryAfterMs?: unknown }).retryAfterMs;
-  // Non-retryable errors may say when to look again too (a residency wait ends when an endpoint is readmitted).
-  const wait = typeof after === 'number' && after > 0 ? ` after ${Math.ceil(after)} ms` : '';
-  const marked = new Error(`[${retryable ? 'retryable' : 'non-retryable'}${wait} ${cause.name}] ${cause.message}`, {
-    cause,
-  });
-  marked.name = cause.name;
-  return marked;
-}
-
-/** Orchestrator side (pure): the intent in a failed activity's message; no marker means a transient host fault. */
-export function retryIntentOf(error: unknown): RetryIntent {
-  const match = MARKER.exec(error instanceof Error ? error.message : String(error));
-  if (!match) return { retryable: true, errorName: 'Error' };
-  return {
-    retryable: match[1] === 'retryable',
-    retryAfterMs: match[2] === undefined ? undefined : Number(match[2]),
-    errorName: match[3]!,
-  };
+/** The error a run fails with once it stops retrying: the gateway's class and message, intact. */
+export function failedCall(failure: ModelCallFailure): Error {
+  const error = new Error(`${failure.errorName}: ${failure.message}`);
+  error.name = failure.errorName;
+  return error;
 }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { auditStorage } from '../../shared/audit/index';
+import { auditHeadKey, auditStorage } from '../../shared/audit/index';
 import { queryAudit, toCsv } from '../../shared/audit/query';
 import type { UnreadableLine } from '../../shared/audit/unreadable';
 import { verifyAudit } from '../../shared/audit/verify';
@@ -32,14 +32,17 @@ export function register(program: Command): void {
 
   audit
     .command('verify')
-    .description('Recompute every hash chain of the range; exit 1 on the first broken record')
+    .description(
+      'Recompute every hash chain of the range and check it against the signed heads and day manifests; exit 1 on any problem',
+    )
     .option('--from <date>', 'first day, YYYY-MM-DD (default today)')
     .option('--to <date>', 'last day, YYYY-MM-DD (default --from)')
     .option('--json', 'print the result as JSON')
     .action(async (options: { from?: string; to?: string; json?: boolean }) => {
       const { from, to } = range(options);
-      const storage = auditStorage(loadConfig());
-      const result = await verifyAudit(storage.container, storage.heads, from, to);
+      const config = loadConfig();
+      const storage = auditStorage(config);
+      const result = await verifyAudit(storage.container, storage.heads, from, to, auditHeadKey(config.audit));
       if (options.json) console.log(JSON.stringify(result, null, 2));
       else if (result.ok)
         console.log(

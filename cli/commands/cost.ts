@@ -34,6 +34,12 @@ export function register(program: Command): void {
             `  ${l.key.padEnd(20)} ${String(l.calls).padStart(7)} calls ${String(l.tokens).padStart(10)} tokens ${usd(l.usd).padStart(12)}`,
           );
       }
+      console.log('\nhedging by day and pipeline (the attempts that lost a hedge race, already in the totals above)');
+      if (spend.hedging.length === 0) console.log('  no hedged calls');
+      for (const h of spend.hedging)
+        console.log(
+          `  ${h.day} ${h.pipeline.padEnd(12)} ${String(h.calls).padStart(7)} calls ${String(h.hedges).padStart(5)} hedges ${usd(h.usd).padStart(12)}`,
+        );
       console.log(
         `\nPTU: ${spend.ptu.ptus} PTU for the month would cost $${spend.ptu.ptuUsd.toFixed(2)} at ${(spend.ptu.utilisation * 100).toFixed(2)}% utilisation; PTU breaks even at ${(spend.ptu.breakEvenUtilisation * 100).toFixed(1)}% utilisation.`,
       );

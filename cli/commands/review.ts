@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { loadConfig } from '../../shared/config';
 import { readOutbox } from '../../shared/review/notifier';
 import { tableClient } from '../../shared/storage/clients';
+import { openReviewLink, postReviewDecision } from '../review-link';
 
 export function register(program: Command): void {
   const review = program.command('review').description('Reviewer notifications and decisions (local stack)');
@@ -32,16 +33,9 @@ export function register(program: Command): void {
     .action(async (url: string, decision: string, options: { reason?: string }) => {
       if (decision !== 'approve' && decision !== 'reject')
         throw new Error(`<decision> must be approve or reject, got "${decision}"`);
-      const page = await fetch(url);
-      if (page.status !== 200) throw new Error(`the link answered ${page.status}: ${pageMessage(await page.text())}`);
-      const csrf = /name="csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? '';
-      const cookie = page.headers.get('set-cookie')?.split(';')[0] ?? '';
-      const body = new URLSearchParams({ csrf, decision, reason: options.reason ?? '' });
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
-        body: body.toString(),
-      });
+      const opened = await openReviewLink(url);
+      if (opened.status !== 200) throw new Error(`the link answered ${opened.status}: ${pageMessage(opened.html)}`);
+      const response = await postReviewDecision(opened, { decision, reason: options.reason ?? '' });
       const text = pageMessage(await response.text());
       if (response.status !== 200) throw new Error(`refused (${response.status}): ${text}`);
       console.log(text);

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { loadConfig } from '../../shared/config';
 import { blobServiceClient } from '../../shared/storage/clients';
 import { batchFiles } from '../batch-files';
-import { hostTarget } from '../host-client';
+import { hostTarget, withFunctionKey } from '../host-client';
 import { type SubmitOutcome, submitBatch } from '../submit-batch';
 
 const FOIA_TYPES: Record<string, string> = {
@@ -67,11 +67,10 @@ export function register(program: Command): void {
   ).action(async (paths: string[], o: BatchOptions) => {
     const { host } = hostTarget(o);
     await run(batchFiles(paths, ['.json']), o, async (file) => {
-      const response = await fetch(`${host}/api/radiology/studies`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: readFileSync(file),
-      }).catch((error: Error) => {
+      const response = await fetch(
+        `${host}/api/radiology/studies`,
+        withFunctionKey({ method: 'POST', headers: { 'content-type': 'application/json' }, body: readFileSync(file) }),
+      ).catch((error: Error) => {
         throw new Error(`cannot reach the host at ${host} (${error.message}); is \`npm start\` running?`);
       });
       const body = (await response.json().catch(() => ({}))) as {
@@ -82,7 +81,8 @@ export function register(program: Command): void {
       };
       if (response.status === 202)
         return { file, status: body.duplicate ? 'duplicate' : 'accepted', instanceId: body.instanceId };
-      if (response.status === 400) return { file, status: 'rejected', error: body.error, where: body.where };
+      if (response.status === 400 || response.status === 409)
+        return { file, status: 'rejected', error: body.error, where: body.where };
       return { file, status: 'failed', error: `HTTP ${response.status}${body.error ? `: ${body.error}` : ''}` };
     });
   });
@@ -104,16 +104,20 @@ export function register(program: Command): void {
     }
     if (o.requester) {
       const { host } = hostTarget(o);
-      const response = await fetch(`${host}/api/foia/requests`, {
-        method: 'POST',
-        body: JSON.stringify({
-          requestId,
-          requester: o.requester,
-          receivedDate: o.received ?? new Date().toISOString().slice(0, 10),
+      const response = await fetch(
+        `${host}/api/foia/requests`,
+        withFunctionKey({
+          method: 'POST',
+          body: JSON.stringify({
+            requestId,
+            requester: o.requester,
+            receivedDate: o.received ?? new Date().toISOString().slice(0, 10),
+          }),
         }),
-      });
+      );
       const body = (await response.json()) as { error?: string; where?: string; dueDate?: string };
-      if (response.status !== 201) throw new Error(`the request was refused: ${body.where}: ${body.error}`);
+      if (response.status !== 201 && response.status !== 200)
+        throw new Error(`the request was refused: ${body.where}: ${body.error}`);
       console.error(`request ${requestId} recorded; statutory due date ${body.dueDate}`);
     }
     const inbox = blobServiceClient(loadConfig().storage).getContainerClient('foia-inbox');

@@ -1,4 +1,5 @@
 import { loadConfig } from '../../shared/config';
+import { asResolvedByAppService } from '../../shared/config/environment';
 import type { Finding } from './rules';
 
 const SECRET_VALUE = /AccountKey=|SharedAccessKey=|api-key|-----BEGIN/i;
@@ -19,7 +20,7 @@ export function configParity(env: Record<string, string>, file: string): Finding
       message: `app setting ${k} carries a key; use identity or a Key Vault reference`,
     }));
   try {
-    const config = loadConfig(env);
+    const config = loadConfig(asResolvedByAppService(env));
     if (config.environment !== 'azure')
       findings.push({ rule: 'config', file, message: `ENCLAVE_ENV is not 'azure': the app would start in local mode` });
     // A connection string on Azure means shared keys (or Azurite) instead of the managed identity.

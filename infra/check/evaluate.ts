@@ -63,7 +63,18 @@ function builtins(infraDir: string, context: DeploymentContext): Record<string, 
     fail: (message: string) => {
       throw new TemplateFailure(message);
     },
-    environment: () => ({ name: context.cloud ?? 'AzureCloud' }),
+    environment: () =>
+      context.cloud === 'AzureUSGovernment'
+        ? {
+            name: 'AzureUSGovernment',
+            suffixes: { storage: 'core.usgovcloudapi.net' },
+            authentication: { loginEndpoint: 'https://login.microsoftonline.us/' },
+          }
+        : {
+            name: context.cloud ?? 'AzureCloud',
+            suffixes: { storage: 'core.windows.net' },
+            authentication: { loginEndpoint: 'https://login.microsoftonline.com/' },
+          },
     loadJsonContent: (file: string) => JSON.parse(readFileSync(path.join(infraDir, file), 'utf8')),
     subscription: () => deploymentValue('subscription'),
     resourceGroup: () => deploymentValue('resourceGroup'),

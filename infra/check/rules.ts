@@ -22,7 +22,8 @@ export function readTemplates(infraDir: string, files: string[]): Template[] {
 }
 
 const SECRET_NAME = /secret|password|connectionstring|apikey|accountkey/i;
-const UNTAGGED_TYPES = /roleAssignments|diagnosticSettings|immutabilityPolicies|managementPolicies|\/default$/;
+const UNTAGGED_TYPES =
+  /roleAssignments|roleDefinitions|diagnosticSettings|immutabilityPolicies|managementPolicies|\/default$/;
 const DIAGNOSABLE =
   /Microsoft\.(KeyVault\/vaults|CognitiveServices\/accounts|ServiceBus\/namespaces|Web\/sites|Storage\/storageAccounts\/(blob|queue|table)Services)@/;
 

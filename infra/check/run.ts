@@ -4,9 +4,11 @@ import path from 'node:path';
 import { appSettingsOf, configParity } from './app-settings';
 import { type DeploymentContext, TemplateFailure } from './evaluate';
 import { flexAccepts, hostingPlan, timeZoneSettings } from './hosting';
+import { anonymousFunctions } from './http-auth';
 import { instantiate } from './instances';
+import { appAfterRoles, leastPrivilege } from './least-privilege';
 import { residencyModeFits, residencySatisfiable } from './residency';
-import { rolesAssigned } from './roles';
+import { durableBackend, rolesAssigned } from './roles';
 import {
   diagnosticsWired,
   type Finding,
@@ -19,7 +21,7 @@ import {
   type Template,
 } from './rules';
 import { secretsNotRegenerated } from './secrets';
-import { auditWorm } from './worm';
+import { auditWorm, productionWormLocked } from './worm';
 
 export interface Scenario {
   name: string;
@@ -33,6 +35,9 @@ export const SCENARIOS: Scenario[] = [
   { name: 'data-zone with PTU', params: { residencyMode: 'data-zone', enablePtu: true } },
   { name: 'global', params: { residencyMode: 'global' } },
   { name: 'Azure Government', params: {}, context: { cloud: 'AzureUSGovernment' } },
+  { name: 'Durable Task Scheduler', params: { durableBackend: 'durableTaskScheduler' } },
+  { name: 'private network', params: { privateNetwork: true } },
+  { name: 'with an operator', params: { principalId: '00000000-0000-0000-0000-0000000000aa' } },
 ];
 
 /** What one deployment would produce, checked against the app's own schema and Azure's rules. */
@@ -54,6 +59,9 @@ export function checkScenario(templates: Template[], infraDir: string, scenario:
     ...residencyModeFits(instances, env, main.file),
     ...(plan ? [...timeZoneSettings(env, plan, main.file), ...flexAccepts(env, plan, main.file)] : []),
     ...rolesAssigned(instances),
+    ...durableBackend(instances, env, main.file),
+    ...leastPrivilege(instances),
+    ...appAfterRoles(instances),
   ];
 }
 
@@ -76,6 +84,7 @@ export function checkInfra(infraDir: string, scenarios: Scenario[] = SCENARIOS):
     ...parametersFileHasNoSecrets(main, parameters, 'main.parameters.json'),
     ...secretsNotRegenerated(templates),
     ...auditWorm(templates, infraDir, parameters),
+    ...productionWormLocked(infraDir),
   ];
   const seen = new Set(findings.map((f) => `${f.rule}|${f.message}`));
   for (const scenario of scenarios) {
@@ -106,7 +115,8 @@ function compileWhenAvailable(infraDir: string): Finding[] {
 
 if (require.main === module) {
   const infraDir = path.join(__dirname, '..', '..', '..', 'infra');
-  const findings = [...compileWhenAvailable(infraDir), ...checkInfra(infraDir)];
+  const functionsDir = path.join(infraDir, '..', 'functions');
+  const findings = [...compileWhenAvailable(infraDir), ...checkInfra(infraDir), ...anonymousFunctions(functionsDir)];
   for (const f of findings)
     console.error(
       `${f.file}${f.line ? `:${f.line}` : ''} [${f.rule}]${f.scenario ? ` (${f.scenario})` : ''} ${f.message}`,

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { appSettingsOf } from './app-settings';
 import { instantiate, resourcesOf } from './instances';
 import type { Finding, Template } from './rules';
@@ -62,4 +64,33 @@ export function auditWorm(templates: Template[], infraDir: string, parametersJso
       });
   }
   return findings;
+}
+
+/** What a parameters file gives a parameter: a literal, or the default of an azd `${VAR=default}` reference. */
+function effective(value: unknown): unknown {
+  const reference = /^\$\{[A-Z0-9_]+(?:=([^}]*))?\}$/.exec(String(value));
+  if (!reference) return value;
+  return reference[1] === undefined ? undefined : reference[1];
+}
+
+/** A production parameters file (main.parameters.*prod*.json) must lock the audit WORM policy by default. */
+export function productionWormLocked(infraDir: string): Finding[] {
+  const files = readdirSync(infraDir).filter((f) => /^main\.parameters\..*prod.*\.json$/.test(f));
+  if (files.length === 0)
+    return [{ rule: 'worm', file: 'main.parameters.prod.json', message: 'no production parameters file' }];
+  return files.flatMap((file) => {
+    const parameters = (
+      JSON.parse(readFileSync(path.join(infraDir, file), 'utf8')) as { parameters: Record<string, { value?: unknown }> }
+    ).parameters;
+    const locks = [parameters.auditWormLock?.value, parameters.auditWormLocked?.value].map(effective);
+    if (locks.some((v) => v === true || v === 'true')) return [];
+    return [
+      {
+        rule: 'worm',
+        file,
+        message:
+          'production parameters leave the audit WORM policy unlocked: set auditWormLock to true (or auditWormLocked once it is locked)',
+      },
+    ];
+  });
 }

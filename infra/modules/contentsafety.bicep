@@ -10,6 +10,9 @@ param tags object
 @description('Log Analytics workspace receiving audit logs.')
 param logAnalyticsId string
 
+@description('Private-network mode: public network access off, reached through a private endpoint.')
+param privateNetwork bool = false
+
 resource account 'Microsoft.CognitiveServices/accounts@2024-10-01' = {
   name: name
   location: location
@@ -19,7 +22,7 @@ resource account 'Microsoft.CognitiveServices/accounts@2024-10-01' = {
   properties: {
     customSubDomainName: name
     disableLocalAuth: true
-    publicNetworkAccess: 'Enabled'
+    publicNetworkAccess: privateNetwork ? 'Disabled' : 'Enabled'
   }
 }
 

@@ -25,6 +25,15 @@ param appSettings object
 @description('Log Analytics workspace receiving function logs.')
 param logAnalyticsId string
 
+@description('Entra ID app registration (client id) App Service Authentication signs reviewers and operators in with.')
+param authClientId string
+
+@description('Entra ID tenant of that app registration.')
+param authTenantId string = subscription().tenantId
+
+@description('Subnet for VNet integration (private-network mode), empty for none.')
+param virtualNetworkSubnetId string = ''
+
 @description('Maximum instances Flex Consumption may scale to.')
 param maximumInstanceCount int = 100
 
@@ -50,6 +59,7 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
     serverFarmId: plan.id
     httpsOnly: true
     keyVaultReferenceIdentity: identityId
+    virtualNetworkSubnetId: empty(virtualNetworkSubnetId) ? null : virtualNetworkSubnetId
     functionAppConfig: {
       deployment: {
         storage: {
@@ -65,6 +75,34 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
       minTlsVersion: '1.2'
       appSettings: [for setting in items(appSettings): { name: setting.key, value: setting.value }]
     }
+  }
+}
+
+// App Service Authentication in front of every route: the review page signs reviewers in with Entra ID, the other
+// routes need an Entra ID token (and their function key); only the health probe is open.
+resource auth 'Microsoft.Web/sites/config@2024-04-01' = {
+  parent: site
+  name: 'authsettingsV2'
+  properties: {
+    platform: { enabled: true }
+    globalValidation: {
+      requireAuthentication: true
+      unauthenticatedClientAction: 'RedirectToLoginPage'
+      redirectToProvider: 'azureactivedirectory'
+      excludedPaths: [ '/api/health' ]
+    }
+    identityProviders: {
+      azureActiveDirectory: {
+        enabled: true
+        registration: {
+          clientId: authClientId
+          openIdIssuer: '${environment().authentication.loginEndpoint}${authTenantId}/v2.0'
+        }
+        validation: { allowedAudiences: [ 'api://${authClientId}' ] }
+      }
+    }
+    login: { tokenStore: { enabled: false } }
+    httpSettings: { requireHttps: true }
   }
 }
 

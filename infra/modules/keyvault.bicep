@@ -10,6 +10,9 @@ param tags object
 @description('Log Analytics workspace receiving the vault audit logs.')
 param logAnalyticsId string
 
+@description('Private-network mode: public access off, reached through a private endpoint.')
+param privateNetwork bool = false
+
 @secure()
 @description('Secret that signs reviewer links, written exactly as given (never generated here); rotate as DEPLOY.md describes.')
 param reviewLinkSecret string
@@ -25,8 +28,8 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
     enableSoftDelete: true
     softDeleteRetentionInDays: 90
     enablePurgeProtection: true
-    publicNetworkAccess: 'Enabled'
-    networkAcls: { defaultAction: 'Allow', bypass: 'AzureServices' }
+    publicNetworkAccess: privateNetwork ? 'Disabled' : 'Enabled'
+    networkAcls: { defaultAction: privateNetwork ? 'Deny' : 'Allow', bypass: 'AzureServices' }
   }
 }
 
@@ -69,6 +72,17 @@ resource radiologySigningKey 'Microsoft.KeyVault/vaults/keys@2023-07-01' = {
   }
 }
 
+resource auditHeadsKey 'Microsoft.KeyVault/vaults/keys@2023-07-01' = {
+  parent: vault
+  name: 'audit-heads'
+  tags: tags
+  properties: {
+    kty: 'EC-HSM'
+    curveName: 'P-256'
+    keyOps: [ 'sign', 'verify' ]
+  }
+}
+
 resource reviewSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
   parent: vault
   name: 'review-link-secret'
@@ -95,4 +109,8 @@ output uri string = vault.properties.vaultUri
 output storageKeyName string = storageKey.name
 output openAiKeyName string = openAiKey.name
 output radiologySigningKeyId string = radiologySigningKey.properties.keyUri
+output auditHeadsKeyName string = auditHeadsKey.name
+output auditHeadsKeyId string = auditHeadsKey.properties.keyUri
+output radiologySigningKeyName string = radiologySigningKey.name
+output reviewSecretName string = reviewSecret.name
 output reviewSecretUri string = reviewSecret.properties.secretUri

@@ -25,6 +25,9 @@ param deployments array
 @description('Log Analytics workspace receiving audit and request logs.')
 param logAnalyticsId string
 
+@description('Private-network mode: public network access off, reached through a private endpoint.')
+param privateNetwork bool = false
+
 resource account 'Microsoft.CognitiveServices/accounts@2024-10-01' = {
   name: name
   location: location
@@ -38,7 +41,7 @@ resource account 'Microsoft.CognitiveServices/accounts@2024-10-01' = {
   properties: {
     customSubDomainName: name
     disableLocalAuth: true
-    publicNetworkAccess: 'Enabled'
+    publicNetworkAccess: privateNetwork ? 'Disabled' : 'Enabled'
     encryption: {
       keySource: 'Microsoft.KeyVault'
       keyVaultProperties: { keyVaultUri: keyVaultUri, keyName: keyName, identityClientId: identityClientId }

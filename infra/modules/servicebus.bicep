@@ -10,13 +10,18 @@ param tags object
 @description('Log Analytics workspace receiving operational logs.')
 param logAnalyticsId string
 
+@description('Private-network mode: public network access off, reached through a private endpoint.')
+param privateNetwork bool = false
+
+// Private endpoints need the Premium tier.
 resource namespace 'Microsoft.ServiceBus/namespaces@2022-10-01-preview' = {
   name: name
   location: location
   tags: tags
-  sku: { name: 'Standard', tier: 'Standard' }
+  sku: privateNetwork ? { name: 'Premium', tier: 'Premium', capacity: 1 } : { name: 'Standard', tier: 'Standard' }
   properties: {
     disableLocalAuth: true
+    publicNetworkAccess: privateNetwork ? 'Disabled' : 'Enabled'
     minimumTlsVersion: '1.2'
   }
 }

@@ -34,6 +34,9 @@ param queues array
 @description('Log Analytics workspace receiving storage logs.')
 param logAnalyticsId string
 
+@description('Private-network mode: public network access off, reached through a private endpoint.')
+param privateNetwork bool = false
+
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: name
   location: location
@@ -46,6 +49,8 @@ resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   }
   properties: {
     allowSharedKeyAccess: false
+    publicNetworkAccess: privateNetwork ? 'Disabled' : 'Enabled'
+    networkAcls: { defaultAction: privateNetwork ? 'Deny' : 'Allow', bypass: 'AzureServices' }
     allowBlobPublicAccess: false
     minimumTlsVersion: 'TLS1_2'
     supportsHttpsTrafficOnly: true

@@ -34,6 +34,17 @@ export function azuriteConnectionString(ports: { blob: number; queue: number; ta
   ].join(';');
 }
 
+/** Azurite is a devDependency: a production install (`--omit=dev`) has none, and says what to run. */
+function azuriteEntry(): string {
+  try {
+    return require.resolve('azurite/dist/src/azurite.js');
+  } catch {
+    throw new Error(
+      'azurite is not installed: it is a devDependency for the local stack and tests; run `npm install` (not --omit=dev)',
+    );
+  }
+}
+
 export async function startAzurite(options: AzuriteOptions): Promise<RunningAzurite> {
   mkdirSync(options.location, { recursive: true });
   const ports = {
@@ -44,7 +55,7 @@ export async function startAzurite(options: AzuriteOptions): Promise<RunningAzur
   const child = spawn(
     process.execPath,
     [
-      require.resolve('azurite/dist/src/azurite.js'),
+      azuriteEntry(),
       '--location',
       options.location,
       '--blobPort',

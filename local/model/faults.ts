@@ -15,6 +15,8 @@ export interface FaultProfile {
   down?: boolean;
   /** Answers with this region in x-ms-region (to test served-region verification). */
   servedRegion?: string;
+  /** Answers without `x-ms-region` (to test that a data-zone or global answer of unknown origin is withheld). */
+  omitRegionHeader?: boolean;
   /**
    * Labels Azure's classifier gives the prompt or the completion, in place of the local analyser's. A completion
    * label of medium or high is filtered: HTTP 200 with `finish_reason: "content_filter"` and no content.

@@ -22,7 +22,10 @@ export interface LoggedRequest {
   at: string;
   endpoint: string;
   deployment: string;
+  /** 0 while in flight; 499 when the client went away before the answer (a hedge's cancelled loser). */
   status: number;
+  /** Which Azure REST shape the call used. */
+  api: 'deployments' | 'v1';
   messages: EngineMessage[];
 }
 
@@ -107,31 +110,47 @@ export async function startModelServer(options: {
         log.filter((r) => r.endpoint === state.spec.name),
       );
     const match = /^\/openai\/deployments\/([^/]+)\/chat\/completions$/.exec(url.pathname);
-    if (!match) return send(res, 404, azureError('404', 'Resource not found'));
-    const deployment = decodeURIComponent(match[1]!);
+    const api = url.pathname === '/openai/v1/chat/completions' ? 'v1' : 'deployments';
+    if (!match && api !== 'v1') return send(res, 404, azureError('404', 'Resource not found'));
     const presented = req.headers['api-key'] ?? String(req.headers.authorization ?? '').replace(/^Bearer\s+/i, '');
     if (presented !== apiKey) {
       return send(res, 401, azureError('401', 'Access denied due to invalid subscription key or wrong API endpoint.'));
     }
-    if (!url.searchParams.get('api-version')) return send(res, 404, azureError('404', 'Resource not found'));
-    let payload: { messages?: EngineMessage[]; response_format?: { type: string }; max_tokens?: number };
+    // The dated shape needs api-version; v1 takes none (or `preview`).
+    const version = url.searchParams.get('api-version');
+    if (api === 'deployments' ? !version : version && version !== 'preview')
+      return send(res, 404, azureError('404', 'Resource not found'));
+    let payload: {
+      model?: string;
+      messages?: EngineMessage[];
+      response_format?: { type: string };
+      max_tokens?: number;
+    };
     try {
       payload = JSON.parse(body);
     } catch {
       return send(res, 400, azureError('BadRequest', 'The request body is not valid JSON.'));
     }
+    const deployment = match ? decodeURIComponent(match[1]!) : (payload.model ?? '');
+    if (!deployment) return send(res, 400, azureError('BadRequest', "'model' (the deployment name) is required."));
     const messages = payload.messages ?? [];
     const entry: LoggedRequest = {
       at: new Date().toISOString(),
       endpoint: state.spec.name,
       deployment,
       status: 0,
+      api,
       messages,
     };
     log.push(entry);
+    // A client that gives up (timeout, or the gateway cancelling a hedge's loser) stops the work: no tokens are made.
+    res.on('close', () => {
+      if (!res.writableFinished) entry.status = 499;
+    });
     const fault = state.fault;
-    if (fault.hang) return; // the client's timeout ends this attempt
+    if (fault.hang) return; // the client's timeout or cancel ends this attempt
     await delay(fault.latencyMs, state.random);
+    if (entry.status === 499) return;
     const now = Date.now();
     state.recent = state.recent.filter((t) => now - t < 60_000);
     const overCapacity = fault.capacityPerMinute !== undefined && state.recent.length >= fault.capacityPerMinute;
@@ -206,6 +225,7 @@ export async function startModelServer(options: {
     }
     const promptTokens = countTokens(messages.map((m) => `${m.role}\n${m.content}`).join('\n')) + 3 * messages.length;
     const completionTokens = countTokens(reply.content);
+    if (entry.status === 499) return;
     entry.status = 200;
     const servedRegion = fault.servedRegion ?? state.spec.region;
     const completion = completionResponse({
@@ -218,7 +238,7 @@ export async function startModelServer(options: {
     });
     send(res, 200, completion.body, {
       ...completion.headers,
-      'x-ms-region': REGIONS[servedRegion]?.displayName ?? servedRegion,
+      ...(fault.omitRegionHeader ? {} : { 'x-ms-region': REGIONS[servedRegion]?.displayName ?? servedRegion }),
       'apim-request-id': randomUUID(),
       'x-ratelimit-remaining-requests': String(Math.max(0, (fault.capacityPerMinute ?? 1000) - state.recent.length)),
       'x-ratelimit-remaining-tokens': String(Math.max(0, 150_000 - promptTokens - completionTokens)),

@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import type { ContainerClient } from '@azure/storage-blob';
 import { type ChainedRecord, chain } from './canonical';
 import { type ChainState, loadChainState, nextSegment } from './chain-state';
+import type { HeadKey } from './head-key';
 import { type HeadsTable, HeadsWriter } from './heads';
 import type { AuditRecord, AuditSink } from './records';
 import { validateAuditRecord } from './schema';
@@ -12,6 +13,8 @@ import { dayOf, WRITER_NAME } from './segments';
 export const APPEND_BLOB_BLOCK_LIMIT = 50_000;
 
 export interface BlobAuditSinkOptions {
+  /** Signs each head and the day manifest (Key Vault on Azure, the local HMAC key locally). */
+  key: HeadKey;
   writer?: string;
   /** Blocks per segment before the chain continues in the next one (tests use a small number). */
   maxBlocksPerSegment?: number;
@@ -31,11 +34,17 @@ interface Queued {
  * query read every chain of a day as one merged view. Within a writer, appends are serialised and guarded by the
  * blob's append position, so a second process reusing a writer name fails loudly instead of forking the chain.
  * Each flush is one block; near the block limit the chain continues in a next segment. After each append the day's
- * head (last seq and hash) goes to a table, so deleting or truncating a chain shows.
+ * head (last seq and hash) goes to a table, signed, so deleting, truncating or extending a chain shows.
+ * The sink only ever extends a chain from its own last record: if storage's tail is someone else's, it refuses
+ * rather than sign a head over records it did not write.
  */
 export class BlobAuditSink implements AuditSink {
   readonly writer: string;
   readonly #chains = new Map<string, ChainState>();
+  /** Per day, the last record this sink wrote: the only tail it will extend after reloading from storage. */
+  readonly #written = new Map<string, string>();
+  /** Per day, the last record of a block whose outcome is unknown (its response was lost): ours if it landed. */
+  readonly #attempted = new Map<string, string>();
   readonly #queue: Queued[] = [];
   readonly #heads: HeadsWriter;
   readonly #maxBlocks: number;
@@ -45,9 +54,9 @@ export class BlobAuditSink implements AuditSink {
   constructor(
     private readonly container: ContainerClient,
     heads: HeadsTable,
-    options: BlobAuditSinkOptions = {},
+    options: BlobAuditSinkOptions,
   ) {
-    const { writer, maxBlocksPerSegment, headRetryMs } = options;
+    const { key, writer, maxBlocksPerSegment, headRetryMs } = options;
     this.writer =
       writer ??
       `${hostname()
@@ -56,7 +65,7 @@ export class BlobAuditSink implements AuditSink {
     if (!WRITER_NAME.test(this.writer))
       throw new Error(`audit writer name "${this.writer}": use letters, digits, _ and - only (no dots), 1-100`);
     this.#maxBlocks = maxBlocksPerSegment ?? APPEND_BLOB_BLOCK_LIMIT;
-    this.#heads = new HeadsWriter(heads, headRetryMs ?? 1000);
+    this.#heads = new HeadsWriter(heads, key, headRetryMs ?? 1000);
   }
 
   /** Heads not yet in the table (a failed write waiting for its retry). */
@@ -123,7 +132,7 @@ export class BlobAuditSink implements AuditSink {
   }
 
   async #appendDay(day: string, records: AuditRecord[]): Promise<ChainState> {
-    let state = this.#chains.get(day) ?? (await loadChainState(this.container, day, this.writer));
+    let state = this.#chains.get(day) ?? (await this.#reload(day));
     if (state.blocks >= this.#maxBlocks) state = await nextSegment(this.container, day, this.writer, state);
     this.#chains.set(day, state);
     const entries: ChainedRecord[] = [];
@@ -136,6 +145,8 @@ export class BlobAuditSink implements AuditSink {
     }
     const text = `${entries.map((e) => JSON.stringify(e)).join('\n')}\n`;
     const bytes = Buffer.byteLength(text);
+    // A signed intent first, so a crash between this append and its head leaves a tail the key still vouches for.
+    await this.#heads.announce({ day, chain: this.writer, seq, hash, blob: state.blob.name });
     try {
       const response = await state.blob.appendBlock(text, bytes, { conditions: { appendPosition: state.length } });
       const next = {
@@ -146,15 +157,28 @@ export class BlobAuditSink implements AuditSink {
         blocks: response.blobCommittedBlockCount ?? state.blocks + 1,
       };
       this.#chains.set(day, next);
+      this.#written.set(day, hash);
       return next;
     } catch (error) {
       this.#chains.delete(day);
+      this.#attempted.set(day, hash);
       // A block can land although its response was lost (the client's own retry then fails on the append position):
       // storage says whether our last record is the chain's last, so a landed block is never reported as lost.
       const actual = await loadChainState(this.container, day, this.writer).catch(() => undefined);
       if (actual?.hash !== hash) throw error;
       this.#chains.set(day, actual);
+      this.#written.set(day, hash);
       return actual;
     }
+  }
+
+  async #reload(day: string): Promise<ChainState> {
+    const state = await loadChainState(this.container, day, this.writer);
+    const own = this.#written.get(day);
+    if (own !== undefined && state.hash !== own && state.hash !== this.#attempted.get(day))
+      throw new Error(
+        `audit chain ${state.blob.name} ends in a record this writer did not write (someone else appended to it); not extending it (run \`enclave audit verify --from ${day} --to ${day}\`)`,
+      );
+    return state;
   }
 }

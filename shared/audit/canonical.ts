@@ -1,13 +1,15 @@
 import { createHash } from 'node:crypto';
+import canonicalize from 'canonicalize';
 
-/** JSON with object keys sorted at every depth, so the same record always hashes the same. */
+/**
+ * RFC 8785 (JSON Canonicalization Scheme) through the `canonicalize` package, so a verifier in any language
+ * recomputes every hash. For the records the audit schema admits it is byte-for-byte what the earlier hand-written
+ * form produced (keys sorted by UTF-16 code units, ECMAScript number and string forms), so old chains verify as is.
+ */
 export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  const text = canonicalize(value);
+  if (text === undefined) throw new TypeError('canonical JSON: the value has no JSON form (undefined or a symbol)');
+  return text;
 }
 
 export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');

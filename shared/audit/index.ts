@@ -1,8 +1,12 @@
 import type { TableClient } from '@azure/data-tables';
 import type { ContainerClient } from '@azure/storage-blob';
 import type { Config } from '../config';
+import type { AuditConfig } from '../config/audit';
 import { blobServiceClient, tableClient } from '../storage/clients';
 import { BlobAuditSink } from './blob-sink';
+import type { HeadKey } from './head-key';
+import { localHeadKey } from './head-key-local';
+import { keyVaultHeadKey } from './head-key-vault';
 import type { AuditSink } from './records';
 import { fanOut, telemetrySink } from './telemetry-sink';
 
@@ -18,13 +22,20 @@ export function auditStorage(config: Config): AuditStorage {
   };
 }
 
+/** The key that signs and verifies heads: Key Vault when AUDIT_SIGNING_KEY_ID is set, else the local HMAC key. */
+export function auditHeadKey(audit: Pick<AuditConfig, 'signingKeyId' | 'headKey'>): HeadKey {
+  if (audit.signingKeyId) return keyVaultHeadKey(audit.signingKeyId);
+  if (!audit.headKey) throw new Error('audit: neither AUDIT_SIGNING_KEY_ID nor AUDIT_HEAD_KEY is set');
+  return localHeadKey(audit.headKey);
+}
+
 let shared: Promise<AuditSink> | undefined;
 
 /** The process's audit sink: the blob hash chain, plus Azure Monitor custom events when configured. */
 export function createAuditSink(config: Config): Promise<AuditSink> {
   shared ??= (async () => {
     const storage = auditStorage(config);
-    const chainSink = new BlobAuditSink(storage.container, storage.heads);
+    const chainSink = new BlobAuditSink(storage.container, storage.heads, { key: auditHeadKey(config.audit) });
     if (!config.audit.appInsightsConnectionString) return chainSink;
     return fanOut(chainSink, await telemetrySink(config.audit.appInsightsConnectionString));
   })();

@@ -15,9 +15,22 @@ export interface SafetyVerdict {
 export interface ModelCallAttempt {
   endpoint: string;
   region: string;
-  outcome: 'ok' | 'throttled' | 'timeout' | 'server-error' | 'client-error' | 'content-filter' | 'network-error';
+  outcome:
+    | 'ok'
+    | 'throttled'
+    | 'timeout'
+    | 'server-error'
+    | 'client-error'
+    | 'content-filter'
+    | 'network-error'
+    | 'aborted';
   status?: number;
   latencyMs: number;
+  /** Started because the attempt before it had not answered within its endpoint's latency SLO. */
+  hedge?: boolean;
+  /** Tokens and cost of an attempt that lost a hedge race (its usage if it answered, else its prompt). */
+  billedTokens?: number;
+  costUsd?: number;
 }
 
 export interface ModelCallRecord {
@@ -38,6 +51,8 @@ export interface ModelCallRecord {
   latencyMs: number;
   safety: { input?: SafetyVerdict; output?: SafetyVerdict };
   costUsd: number;
+  /** The part of costUsd that hedging added: the attempts that lost the race. */
+  hedgeCostUsd?: number;
   /** What the call would cost pay-as-you-go (equals costUsd except for PTU-served calls). */
   paygEquivalentUsd?: number;
   billing?: 'ptu' | 'payg';
@@ -47,7 +62,8 @@ export interface ModelCallRecord {
   spilloverFrom?: string;
   promptSha256: string;
   completionSha256?: string;
-  outcome: 'ok' | 'blocked' | 'failed' | 'residency-unavailable' | 'residency-incident' | 'probe';
+  /** `residency-refused`: the request asked for a wider residency than its pipeline's, or a lower data class. */
+  outcome: 'ok' | 'blocked' | 'failed' | 'residency-unavailable' | 'residency-incident' | 'residency-refused' | 'probe';
   residencyPolicy: string;
 }
 
@@ -80,6 +96,7 @@ export interface PipelineRecord {
     | 'submitted'
     | 'drafted'
     | 'critical-notified'
+    | 'cutoff-set'
     | 'filed'
     | 'signed'
     | 'published'

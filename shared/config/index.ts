@@ -2,6 +2,8 @@ import { type FoiaConfig, readFoiaConfig } from '../foia/config';
 import { type RadiologySettings, readRadiologySettings } from '../radiology/settings';
 import { type AuditConfig, readAuditConfig } from './audit';
 import type { Env } from './env';
+import { type Environment, readEnvironment, refuseUnresolvedKeyVaultReferences } from './environment';
+import { type IdentityConfig, readIdentityConfig } from './identity';
 import { type ModelConfig, readModelConfig } from './model';
 import { type ReviewConfig, readReviewConfig } from './review';
 import { readStorageConfig, type StorageConfig } from './storage';
@@ -10,7 +12,8 @@ import { readVarConfig, type VarConfig } from './var';
 export type { Env } from './env';
 
 export interface Config {
-  environment: 'local' | 'azure';
+  environment: Environment;
+  identity: IdentityConfig;
   storage: StorageConfig;
   audit: AuditConfig;
   model: ModelConfig;
@@ -22,11 +25,13 @@ export interface Config {
 
 /** The one place settings are read. Tests call it with a plain object. */
 export function loadConfig(env: Env = process.env): Config {
-  const environment = env.ENCLAVE_ENV === 'azure' ? 'azure' : 'local';
+  const environment = readEnvironment(env);
+  refuseUnresolvedKeyVaultReferences(env);
   return {
     environment,
+    identity: readIdentityConfig(env, environment),
     storage: readStorageConfig(env, environment),
-    audit: readAuditConfig(env),
+    audit: readAuditConfig(env, environment),
     model: readModelConfig(env, environment),
     review: readReviewConfig(env, environment),
     radiology: readRadiologySettings(env),

@@ -8,6 +8,8 @@ export interface ReviewConfig {
   baseUrl: string;
   /** On Azure with App Service Authentication: the signed-in principal must be the reviewer in the link. */
   requirePrincipal: boolean;
+  /** The CSRF cookie carries `Secure` when reviewers reach the app over https (always on Azure). */
+  secureCookie: boolean;
 }
 
 const LOCAL_SECRET = 'local-review-link-secret-change-me-0123456789';
@@ -19,8 +21,7 @@ export function readReviewConfig(env: Env, environment: 'local' | 'azure'): Revi
       'is required on Azure (a Key Vault reference to the review-link secret)',
       'REVIEW_LINK_SECRET',
     );
-  if (secret.length < 32 && !secret.startsWith('@Microsoft.KeyVault('))
-    throw new ConfigError('must be at least 32 characters', 'REVIEW_LINK_SECRET');
+  if (secret.length < 32) throw new ConfigError('must be at least 32 characters', 'REVIEW_LINK_SECRET');
   const host = env.WEBSITE_HOSTNAME;
   const baseUrl =
     env.REVIEW_BASE_URL ??
@@ -34,5 +35,6 @@ export function readReviewConfig(env: Env, environment: 'local' | 'azure'): Revi
     linkSecret: secret,
     baseUrl: baseUrl.replace(/\/$/, ''),
     requirePrincipal: env.REVIEW_REQUIRE_PRINCIPAL === 'true',
+    secureCookie: environment === 'azure' || baseUrl.startsWith('https:'),
   };
 }

@@ -10,6 +10,7 @@ const list = (value: string | undefined, fallback: string) =>
     .filter(Boolean);
 
 const schema = z.object({
+  exchangeCalendar: z.enum(['nyse', 'none'], { message: 'nyse or none' }),
   holidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a comma-separated list of dates YYYY-MM-DD')),
   pollMinutes: z.coerce.number().positive('a number of minutes above 0'),
   cutoffHours: z.coerce.number().positive('a number of hours above 0'),
@@ -21,6 +22,7 @@ const schema = z.object({
 export type VarConfig = z.infer<typeof schema> & { timeZone: string };
 
 const SETTINGS: Record<string, string> = {
+  exchangeCalendar: 'VAR_EXCHANGE_CALENDAR',
   holidays: 'VAR_HOLIDAYS',
   pollMinutes: 'VAR_POLL_MINUTES',
   cutoffHours: 'VAR_CUTOFF_HOURS',
@@ -40,6 +42,7 @@ export function readVarConfig(env: Env): VarConfig {
   const section = parseSection(
     schema,
     {
+      exchangeCalendar: env.VAR_EXCHANGE_CALENDAR || 'nyse',
       holidays: list(env.VAR_HOLIDAYS, ''),
       pollMinutes: env.VAR_POLL_MINUTES || 15,
       cutoffHours: env.VAR_CUTOFF_HOURS || 3,

@@ -1,4 +1,4 @@
-import { APIConnectionTimeoutError, APIError, type AzureOpenAI } from 'openai';
+import { APIConnectionTimeoutError, APIError, APIUserAbortError, type OpenAI } from 'openai';
 import type { ModelCallAttempt } from '../audit/records';
 import type { ModelEndpoint } from './endpoints';
 import { regionFromDisplayName } from './regions';
@@ -22,7 +22,8 @@ export type AttemptResult =
       kind: 'ok';
       content: string;
       finishReason: string;
-      region: string;
+      /** The region `x-ms-region` named (`unknown:<name>` for one we do not know); undefined when it was missing. */
+      region?: string;
       usage: Usage;
       /** Azure's annotations of the completion and of the prompt, when it sent them. */
       filter?: Annotations;
@@ -33,7 +34,9 @@ export type AttemptResult =
   | { kind: 'retry'; outcome: ModelCallAttempt['outcome']; status?: number; message: string }
   | { kind: 'blocked-input'; annotations: Annotations }
   | { kind: 'blocked-output'; annotations: Annotations; usage: Usage }
-  | { kind: 'fatal'; status?: number; message: string };
+  | { kind: 'fatal'; status?: number; message: string }
+  /** The gateway cancelled it (a hedge answered first): the request was cut off, its tokens stopped. */
+  | { kind: 'aborted' };
 
 interface AzureChoice {
   finish_reason?: string;
@@ -47,19 +50,23 @@ interface AzureChoice {
  * `finish_reason: "content_filter"` are blocks, any other 4xx is final.
  */
 export async function attemptCompletion(
-  client: AzureOpenAI,
+  client: OpenAI,
   endpoint: ModelEndpoint,
   request: ParsedModelCallRequest,
+  signal?: AbortSignal,
 ): Promise<AttemptResult> {
   try {
     const { data, response } = await client.chat.completions
-      .create({
-        model: endpoint.deployments[request.deployment]!,
-        messages: request.messages,
-        response_format: request.responseFormat as never,
-        max_tokens: request.maxTokens,
-        temperature: request.temperature,
-      })
+      .create(
+        {
+          model: endpoint.deployments[request.deployment]!,
+          messages: request.messages,
+          response_format: request.responseFormat as never,
+          max_tokens: request.maxTokens,
+          temperature: request.temperature,
+        },
+        { signal },
+      )
       .withResponse();
     const choice = data.choices[0] as AzureChoice | undefined;
     const usage = { prompt: data.usage?.prompt_tokens ?? 0, completion: data.usage?.completion_tokens ?? 0 };
@@ -75,7 +82,7 @@ export async function attemptCompletion(
       kind: 'ok',
       content: choice?.message?.content ?? '',
       finishReason: choice?.finish_reason ?? 'stop',
-      region: (servedBy && regionFromDisplayName(servedBy)) ?? (servedBy ? `unknown:${servedBy}` : endpoint.region),
+      region: servedBy ? (regionFromDisplayName(servedBy) ?? `unknown:${servedBy}`) : undefined,
       usage,
       filter,
       promptFilter: fromPromptAnnotations(
@@ -84,6 +91,7 @@ export async function attemptCompletion(
       spillover: spilloverOf(response.headers),
     };
   } catch (error) {
+    if (error instanceof APIUserAbortError || signal?.aborted) return { kind: 'aborted' };
     if (error instanceof APIConnectionTimeoutError)
       return { kind: 'retry', outcome: 'timeout', message: 'attempt timed out' };
     if (error instanceof APIError && error.status !== undefined) {

@@ -1,5 +1,5 @@
 import { DefaultAzureCredential, getBearerTokenProvider } from '@azure/identity';
-import { AzureOpenAI } from 'openai';
+import { AzureOpenAI, OpenAI } from 'openai';
 import type { ModelEndpoint } from './endpoints';
 
 export const API_VERSION = '2024-10-21';
@@ -13,7 +13,9 @@ export function openAiClient(
   endpoint: ModelEndpoint,
   auth: { apiKey?: string },
   attemptTimeoutMs: number,
-): AzureOpenAI {
+  apiShape: 'deployments' | 'v1' = endpoint.apiShape ?? 'deployments',
+): OpenAI {
+  if (apiShape === 'v1') return v1Client(endpoint, auth, attemptTimeoutMs);
   const common = { endpoint: endpoint.url, apiVersion: API_VERSION, maxRetries: 0, timeout: attemptTimeoutMs };
   if (auth.apiKey) return new AzureOpenAI({ ...common, apiKey: auth.apiKey });
   const azureADTokenProvider = getBearerTokenProvider(
@@ -21,4 +23,26 @@ export function openAiClient(
     'https://cognitiveservices.azure.com/.default',
   );
   return new AzureOpenAI({ ...common, azureADTokenProvider });
+}
+
+/**
+ * Azure OpenAI's v1 API: the plain `OpenAI` client at `<endpoint>/openai/v1/`, the deployment as `model`, no
+ * api-version. A key goes in the `api-key` header; Entra ID through the v6 client's `apiKey` token function.
+ */
+function v1Client(endpoint: ModelEndpoint, auth: { apiKey?: string }, attemptTimeoutMs: number): OpenAI {
+  const common = {
+    baseURL: `${endpoint.url.replace(/\/+$/, '')}/openai/v1/`,
+    maxRetries: 0,
+    timeout: attemptTimeoutMs,
+  };
+  if (auth.apiKey)
+    return new OpenAI({
+      ...common,
+      apiKey: auth.apiKey,
+      defaultHeaders: { 'api-key': auth.apiKey, authorization: null },
+    });
+  return new OpenAI({
+    ...common,
+    apiKey: getBearerTokenProvider(new DefaultAzureCredential(), 'https://cognitiveservices.azure.com/.default'),
+  });
 }

@@ -13,8 +13,17 @@ const endpointSchema = z.object({
   deployments: z.record(z.string(), z.string().min(1)),
   weight: z.number().min(0).default(0),
   priority: z.number().int().min(0).default(1),
+  /**
+   * Azure's deployment type: `regional` (Standard, ProvisionedManaged) serves in its own region; `data-zone` and
+   * `global` may serve anywhere in their zone or worldwide, so only `x-ms-region` says where a call went.
+   */
+  deploymentType: z.enum(['regional', 'data-zone', 'global']).default('regional'),
+  /** Hedge after this long without an answer (the gateway's MODEL_LATENCY_SLO_MS otherwise). */
+  latencySloMs: z.number().int().positive().optional(),
   /** PTU: requests per minute the provisioned capacity is sized for (spill over past it). */
   ptuCapacity: z.number().positive().optional(),
+  /** REST shape: `deployments` (dated api-version, AzureOpenAI client) or Azure's `v1` (`/openai/v1`, plain OpenAI client). */
+  apiShape: z.enum(['deployments', 'v1']).optional(),
 });
 
 export const endpointsSchema = z.array(endpointSchema).min(1, 'at least one model endpoint is required');

@@ -1,5 +1,5 @@
 import { DefaultAzureCredential } from '@azure/identity';
-import type { AzureOpenAI } from 'openai';
+import type { OpenAI } from 'openai';
 import type { AuditSink } from '../audit/records';
 import type { Config } from '../config';
 import type { ModelConfig } from '../config/model';
@@ -11,13 +11,15 @@ import { ModelGateway } from './gateway';
 import { DEFAULT_HEALTH_RULES } from './health';
 import { HealthRegistry } from './health-registry';
 import { TableHealthStore } from './health-store';
+import { HedgeBudget } from './hedge-budget';
 import { azureContentSafety, localAnalyser } from './safety/analyser';
 
 let shared: ModelGateway | undefined;
 
 /** The client for each endpoint as configured: key or Entra ID, and the per-attempt timeout. */
-export function endpointClient(model: ModelConfig): (endpoint: ModelEndpoint) => AzureOpenAI {
-  return (endpoint) => openAiClient(endpoint, { apiKey: model.apiKey }, model.attemptTimeoutMs);
+export function endpointClient(model: ModelConfig): (endpoint: ModelEndpoint) => OpenAI {
+  return (endpoint) =>
+    openAiClient(endpoint, { apiKey: model.apiKey }, model.attemptTimeoutMs, endpoint.apiShape ?? model.apiShape);
 }
 
 /** The process's gateway: health shared through the `modelhealth` table, safety by Azure or the local analyser. */
@@ -38,10 +40,15 @@ export function createGateway(config: Config, audit: AuditSink): ModelGateway {
     health: new HealthRegistry(new TableHealthStore(tableClient(config.storage, 'modelhealth')), {
       ...DEFAULT_HEALTH_RULES,
       openMs: config.model.breakerOpenMs,
+      // One latency SLO: past it an attempt is hedged, and a p95 past it takes the endpoint out of rotation.
+      maxP95Ms: config.model.latencySloMs,
     }),
     safety,
     audit,
     client: endpointClient(config.model),
+    residency: config.model.pipelines,
+    latencySloMs: config.model.latencySloMs,
+    hedgeBudget: new HedgeBudget(config.model.hedgeBudget),
   });
   return shared;
 }

@@ -30,7 +30,8 @@ export const modelCallRequestSchema = z.object({
   maxTokens: z.number().int().positive().optional(),
   temperature: z.number().min(0).max(2).optional(),
   dataClassification: z.enum(['public', 'internal', 'confidential', 'phi', 'pii', 'classified']),
-  residency: z.string().min(1),
+  /** Optional: the pipeline's configured policy applies; a request may only narrow it (see residency-binding). */
+  residency: z.string().min(1).optional(),
   userId: z.string().min(1),
   ipAddress: z.string().default('0.0.0.0'),
   requestId: z.string().min(1),
@@ -41,6 +42,8 @@ export const modelCallRequestSchema = z.object({
 
 export type ModelCallRequest = z.input<typeof modelCallRequestSchema>;
 export type ParsedModelCallRequest = z.output<typeof modelCallRequestSchema>;
+/** A parsed request under the residency policy it may use. */
+export type BoundModelCallRequest = ParsedModelCallRequest & { residency: string };
 
 export interface ModelCallResult {
   content: string;
@@ -57,4 +60,6 @@ export interface ModelCallResult {
   costUsd: number;
   finishReason: string;
   safety: { input: unknown; output: unknown };
+  /** Whether a hedge was started because an attempt passed its endpoint's latency SLO. */
+  hedged: boolean;
 }

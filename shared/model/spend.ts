@@ -11,6 +11,18 @@ export interface SpendRecord {
   paygEquivalentUsd?: unknown;
   tokensUsed?: { total?: number };
   outcome?: unknown;
+  timestamp?: unknown;
+  hedgeCostUsd?: unknown;
+  attempts?: { hedge?: boolean }[];
+}
+
+/** What hedging added on one day for one pipeline: the hedges started and the attempts that lost the race. */
+export interface HedgingLine {
+  day: string;
+  pipeline: string;
+  calls: number;
+  hedges: number;
+  usd: number;
 }
 
 export interface SpendLine {
@@ -46,5 +58,25 @@ export function summariseSpend(records: SpendRecord[], hours: number) {
     byDeployment: group('deployment'),
     ptu: ptuComparison({ paygUsd, tokens, hours, model: 'gpt-4o' }),
     paygEquivalentUsd: paygUsd,
+    hedging: hedgingByPipelineDay(records),
   };
+}
+
+/** Hedging spend per pipeline per day, over every call that hedged (a blocked or failed call's losers cost too). */
+export function hedgingByPipelineDay(records: SpendRecord[]): HedgingLine[] {
+  const lines = new Map<string, HedgingLine>();
+  for (const r of records) {
+    if (r.kind !== 'model-call') continue;
+    const hedges = (r.attempts ?? []).filter((a) => a.hedge).length;
+    if (hedges === 0) continue;
+    const day = String(r.timestamp ?? '').slice(0, 10) || 'unknown';
+    const pipeline = String(r.pipeline ?? 'unknown');
+    const key = `${day} ${pipeline}`;
+    const line = lines.get(key) ?? { day, pipeline, calls: 0, hedges: 0, usd: 0 };
+    line.calls++;
+    line.hedges += hedges;
+    line.usd = Math.round((line.usd + Number(r.hedgeCostUsd ?? 0)) * 1e6) / 1e6;
+    lines.set(key, line);
+  }
+  return [...lines.values()].sort((a, b) => a.day.localeCompare(b.day) || b.usd - a.usd);
 }

@@ -1,3 +1,5 @@
+import { type Hit, recogniseIdentifiers } from '../identifiers';
+import { findFacilities } from '../identifiers/facility';
 import { ADDRESS, CONTACTED_NAME, DATE_PATTERNS, knownValue, PHONE, TITLED_NAME } from './phi-patterns';
 import type { Study } from './study';
 
@@ -65,14 +67,49 @@ export function createDeidentifier(study: Study): Deidentifier {
     );
   for (const [kind, value] of fixed) placeholderFor(kind, value);
 
+  // Names anywhere in the study, so a surname written alone in one field gets the placeholder of the full name.
+  const freeText = [
+    study.bodyPart,
+    study.examDescription,
+    study.clinicalIndication,
+    study.comparison,
+    study.technique.route ?? '',
+    study.dictation,
+    ...study.findings.flatMap((f) => [f.system, f.observation]),
+  ];
+  const people = collectPeople(freeText);
+  const recognised = (text: string, persons: boolean): string => {
+    let out = text;
+    const hits = [...recogniseIdentifiers(text), ...findFacilities(text)]
+      .filter((h) => (h.kind === 'PERSON') === persons && !/[[\]]/.test(h.text) && !insidePlaceholder(text, h))
+      .sort((a, b) => b.start - a.start);
+    let lastStart = Number.POSITIVE_INFINITY;
+    for (const h of hits) {
+      if (h.end > lastStart) continue;
+      const value = h.kind === 'PERSON' ? (people.get(h.text) ?? h.text) : h.text;
+      out = `${out.slice(0, h.start)}${placeholderFor(PLACEHOLDER[h.kind], value)}${out.slice(h.end)}`;
+      lastStart = h.start;
+    }
+    return out;
+  };
+
   const scrub = (text: string): string => {
     let out = text;
     for (const [kind, value] of fixed) out = out.replace(knownValue(value), placeholderFor(kind, value));
+    // Addresses, numbers and e-mails before any name part: a street may share a word with a surname.
+    out = recognised(out, false);
     out = replaceParts(out, patientParts, '[PATIENT_NAME]');
     out = out.replace(TITLED_NAME, (m) => placeholderFor('PERSON', m));
+    out = out.replace(CONTACTED_NAME, (_m, verb: string, name: string) => `${verb}${placeholderFor('PERSON', name)}`);
+    out = recognised(out, true);
     // After titled names, so "Dr. Patel" keeps its own placeholder and re-identifies as written.
     out = replaceParts(out, physicianParts, '[REFERRING_PHYSICIAN]');
-    out = out.replace(CONTACTED_NAME, (_m, verb: string, name: string) => `${verb}${placeholderFor('PERSON', name)}`);
+    // A part of a name found anywhere in the study, written alone here ("Nwosu's son"), gets the same placeholder.
+    for (const [part, full] of people)
+      out = out.replace(
+        knownValue(part, true),
+        (m) => `${placeholderFor('PERSON', full)}${/['’]s$/.test(m) ? "'s" : ''}`,
+      );
     out = out.replace(ADDRESS, (m) => placeholderFor('ADDRESS', m));
     out = out.replace(PHONE, (m) => placeholderFor('PHONE', m));
     for (const pattern of DATE_PATTERNS) out = out.replace(pattern, (m) => placeholderFor('DATE', m));
@@ -90,10 +127,12 @@ export function createDeidentifier(study: Study): Deidentifier {
     },
     accessionNumber: '[ACCESSION]',
     studyDate: placeholderFor('STUDY_DATE', study.studyDate),
+    bodyPart: scrub(study.bodyPart),
     clinicalIndication: scrub(study.clinicalIndication),
     comparison: scrub(study.comparison),
     examDescription: scrub(study.examDescription),
-    findings: study.findings.map((f) => ({ ...f, observation: scrub(f.observation) })),
+    technique: { ...study.technique, ...(study.technique.route ? { route: scrub(study.technique.route) } : {}) },
+    findings: study.findings.map((f) => ({ ...f, system: scrub(f.system), observation: scrub(f.observation) })),
     dictation: scrub(study.dictation),
   };
   delete (clean as { referringPhysician?: string }).referringPhysician;
@@ -106,6 +145,37 @@ export function createDeidentifier(study: Study): Deidentifier {
     return scrub(out);
   };
   return { study: clean, mapping, text };
+}
+
+const PLACEHOLDER: Record<Hit['kind'], string> = {
+  SSN: 'SSN',
+  PHONE: 'PHONE',
+  EMAIL: 'EMAIL',
+  ADDRESS: 'ADDRESS',
+  DOB: 'DOB',
+  ID_NUMBER: 'ID_NUMBER',
+  FINANCIAL_ACCOUNT: 'ACCOUNT',
+  PERSON: 'PERSON',
+};
+
+const insidePlaceholder = (text: string, h: Hit) => {
+  const open = text.lastIndexOf('[', h.start);
+  return open >= 0 && text.indexOf(']', open) >= h.end - 1 && !text.slice(open, h.start).includes(']');
+};
+
+/** Each name part (3+ letters) of every person named in the study → that person's longest full name. */
+function collectPeople(texts: string[]): Map<string, string> {
+  const names = texts
+    .flatMap((t) => recogniseIdentifiers(t).filter((h) => h.kind === 'PERSON'))
+    .map((h) => h.text)
+    .sort((a, b) => b.length - a.length);
+  const byPart = new Map<string, string>();
+  for (const name of names) {
+    if (!byPart.has(name)) byPart.set(name, name);
+    for (const part of name.split(/\s+/))
+      if (part.length >= 3 && /^\p{Lu}/u.test(part) && !byPart.has(part)) byPart.set(part, name);
+  }
+  return byPart;
 }
 
 /** Puts the identifiers back into text the model wrote. */

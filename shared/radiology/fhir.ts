@@ -1,3 +1,4 @@
+import type { DiagnosticReport } from 'fhir/r4';
 import type { SectionName } from './report';
 
 /** FHIR R4 DiagnosticReport for a signed report (status final, resultsInterpreter = the signer). */
@@ -11,7 +12,7 @@ export function diagnosticReport(input: {
   signer: string;
   signedAt: string;
   pdfBase64: string;
-}) {
+}): DiagnosticReport {
   return {
     resourceType: 'DiagnosticReport',
     id: input.accession,

@@ -18,9 +18,9 @@ export const PHONE = /(?:\+\d{1,3}[ -]?)?(?:\(\d{3}\) ?|\b\d{3}[ .-])\d{3}[ .-]\
 export const ADDRESS =
   /\b\d{1,5} (?:[A-Z][a-z]+ ){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|Blvd|Court|Ct|Way|Place|Pl)\b\.?/g;
 
-const NAME_WORD = "[A-Z][a-zA-Z'’-]+";
+const NAME_WORD = "\\p{Lu}[\\p{L}'’-]+";
 
-export const TITLED_NAME = new RegExp(`\\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\\.? ${NAME_WORD}(?: ${NAME_WORD}){0,2}`, 'g');
+export const TITLED_NAME = new RegExp(`\\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\\.? ${NAME_WORD}(?: ${NAME_WORD}){0,2}`, 'gu');
 
 const CONTACT_VERBS = [
   'discussed with',
@@ -39,7 +39,7 @@ const CONTACT_VERBS = [
 /** A person named without a title where reports record communication: "discussed with Alan Whitfield". */
 export const CONTACTED_NAME = new RegExp(
   `(\\b(?:${CONTACT_VERBS.join('|')})\\s+(?:to\\s+)?)(${NAME_WORD}(?: ${NAME_WORD}){1,2})`,
-  'g',
+  'gu',
 );
 
 /**

@@ -11,6 +11,8 @@ export interface LinkRecord {
   pipeline: string;
   state: LinkState;
   decision?: string;
+  /** Who submitted the item under review: never its reviewer. */
+  submittedBy?: string;
   /** Blob (in `review-drafts`) holding the draft the page shows. */
   draftRef?: string;
   /** When the reviewer first opened the link (reviewer time = decision − opened). */
@@ -34,7 +36,7 @@ export class LinkStore {
     await this.#ready;
   }
 
-  async issue(claims: LinkClaims, now: string, draftRef?: string): Promise<void> {
+  async issue(claims: LinkClaims, now: string, draftRef?: string, submittedBy?: string): Promise<void> {
     await this.#init();
     await this.table.createEntity({
       partitionKey: 'link',
@@ -46,6 +48,7 @@ export class LinkStore {
       state: 'issued',
       updatedAt: now,
       ...(draftRef ? { draftRef } : {}),
+      ...(submittedBy ? { submittedBy } : {}),
     });
   }
 

@@ -8,6 +8,8 @@ export function reviewPage(input: {
   draft: unknown;
   csrf: string;
   action: string;
+  /** The link's token, carried in the form (never in the URL) to the decision. */
+  token: string;
   error?: { field?: string; message: string };
 }): string {
   const { claims, view, draft } = input;
@@ -22,6 +24,7 @@ export function reviewPage(input: {
 ${error}
 <form method="post" action="${escapeHtml(input.action)}" aria-describedby="${input.error ? 'form-error' : ''}">
 <input type="hidden" name="csrf" value="${escapeHtml(input.csrf)}">
+<input type="hidden" name="t" value="${escapeHtml(input.token)}">
 <div class="card">${view.render(draft)}</div>
 <div class="card"><label for="reason">Reason (required to send back)</label>
 <textarea id="reason" name="reason" rows="3"></textarea></div>

@@ -6,6 +6,8 @@ const TITLES: Record<RefusalCode, string> = {
   'bad-signature': 'Link refused',
   'not-issued': 'Link refused',
   'wrong-principal': 'Link refused',
+  'not-in-reviewer-group': 'Link refused',
+  'self-review': 'Review refused',
   csrf: 'Request refused',
   expired: 'Link no longer valid',
   revoked: 'Link no longer valid',

@@ -22,7 +22,15 @@ export interface ReviewServiceDeps {
   decisions: DecisionSink;
   audit: AuditSink;
   requirePrincipal: boolean;
+  /** Entra group ids per pipeline whose members may review (from configuration, never from the request). */
+  reviewerGroups?: Partial<Record<string, string>>;
   now?: () => number;
+}
+
+/** The signed-in reviewer as App Service Authentication vouches for them (absent without it). */
+export interface ReviewerPrincipal {
+  name: string;
+  groups: string[];
 }
 
 export interface PageResponse {
@@ -33,14 +41,14 @@ export interface PageResponse {
 
 const COOKIE = 'enclave_review_csrf';
 
-/** GET and POST of `/api/review/{token}`: verify, show, decide — and change nothing when anything is off. */
+/** Opening a review link and deciding through it: verify, show, decide — and change nothing when anything is off. */
 export class ReviewService {
   readonly #now: () => number;
   constructor(private readonly deps: ReviewServiceDeps) {
     this.#now = deps.now ?? Date.now;
   }
 
-  async #check(token: string, principal: string | undefined) {
+  async #check(token: string, principal: ReviewerPrincipal | undefined) {
     // Expiry was set in orchestration time, so it is checked in that time; the reviewer's own times stay wall-clock.
     const claims = verifyLink(this.deps.secret, token, appNow());
     const link = await this.deps.links.get(claims.nonce);
@@ -61,7 +69,7 @@ export class ReviewService {
         'revoked',
         claims,
       );
-    if (this.deps.requirePrincipal && principal?.toLowerCase() !== claims.reviewer.toLowerCase()) {
+    if (this.deps.requirePrincipal && principal?.name.toLowerCase() !== claims.reviewer.toLowerCase()) {
       throw new LinkRefused(
         403,
         'You are signed in as someone other than the reviewer this link was issued to.',
@@ -69,6 +77,23 @@ export class ReviewService {
         claims,
       );
     }
+    const group = this.deps.reviewerGroups?.[claims.pipeline];
+    if (group && !principal?.groups.includes(group.toLowerCase()))
+      throw new LinkRefused(
+        403,
+        `You are not in the ${claims.pipeline} reviewers' group.`,
+        'not-in-reviewer-group',
+        claims,
+      );
+    // The submitter never decides on its own submission, whoever the link names.
+    const submitter = link.submittedBy?.toLowerCase();
+    if (submitter && (submitter === claims.reviewer.toLowerCase() || submitter === principal?.name.toLowerCase()))
+      throw new LinkRefused(
+        403,
+        'You submitted this item, so you cannot review it. Nothing was changed; it passes to the backup reviewer at the deadline.',
+        'self-review',
+        claims,
+      );
     return { claims, link };
   }
 
@@ -77,7 +102,7 @@ export class ReviewService {
     return JSON.parse((await this.deps.drafts.getBlockBlobClient(link.draftRef).downloadToBuffer()).toString('utf8'));
   }
 
-  async open(token: string, action: string, principal?: string): Promise<PageResponse> {
+  async open(token: string, action: string, principal?: ReviewerPrincipal): Promise<PageResponse> {
     try {
       const { claims, link } = await this.#check(token, principal);
       const draft = await this.#draft(link as { draftRef?: string });
@@ -95,7 +120,7 @@ export class ReviewService {
       const csrf = csrfToken(this.deps.secret, claims);
       return {
         status: 200,
-        html: reviewPage({ claims, view: viewFor(claims.pipeline), draft, csrf, action }),
+        html: reviewPage({ claims, view: viewFor(claims.pipeline), draft, csrf, action, token }),
         cookies: [{ name: COOKIE, value: csrf }],
       };
     } catch (error) {
@@ -108,7 +133,7 @@ export class ReviewService {
     action: string,
     form: URLSearchParams,
     cookies: Record<string, string>,
-    principal?: string,
+    principal?: ReviewerPrincipal,
   ): Promise<PageResponse> {
     let claims: LinkClaims;
     let link: { draftRef?: string; openedAt?: string };
@@ -135,6 +160,7 @@ export class ReviewService {
         draft,
         csrf,
         action,
+        token,
         error: { field: error.where, message: error.message.replace(`${error.where}: `, '') },
       });
       return { status: 400, html: page };

@@ -19,6 +19,8 @@ export type RefusalCode =
   | 'already-decided'
   | 'revoked'
   | 'wrong-principal'
+  | 'not-in-reviewer-group'
+  | 'self-review'
   | 'csrf'
   | 'review-closed';
 

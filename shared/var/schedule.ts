@@ -1,4 +1,5 @@
 import { Cron } from 'croner';
+import { localDate } from './calendar';
 
 /** 5 AM, Monday to Friday, in the desk's time zone. */
 export const VAR_SCHEDULE = '0 0 5 * * 1-5';
@@ -45,4 +46,31 @@ export function dueOccurrence(
   const known = Number.isFinite(last) && last > Date.UTC(2000, 0, 1);
   const since = known ? Math.max(last, nowMs - DAY_MS) : nowMs - TICK_MS;
   return occurrence > since ? occurrence : undefined;
+}
+
+/** The instant of `date`'s 5 AM in the desk's zone (the start its scheduled run stands for). */
+export function scheduledStartOf(date: string, timeZone: string): number {
+  const from = new Date(Date.parse(`${date}T00:00:00Z`) - 2 * DAY_MS);
+  const found = new Cron('0 0 5 * * *', { timezone: timeZone, paused: true })
+    .nextRuns(5, from)
+    .find((run) => localDate(run.getTime(), timeZone) === date);
+  if (!found) throw new Error(`no 5 AM in ${timeZone} on ${date}`);
+  return found.getTime();
+}
+
+export type ManualCutoff = { ok: true; cutoffAt: string } | { ok: false; error: string };
+
+/**
+ * The cutoff of a run a caller starts by hand. It never ends before the date's scheduled run would (5 AM plus the
+ * cutoff hours), so a manual run cannot settle the day as "data missing" and make the 5 AM timer skip it; a future
+ * date is refused (its run starts on schedule).
+ */
+export function manualCutoff(date: string, nowMs: number, timeZone: string, cutoffHours: number): ManualCutoff {
+  if (date > localDate(nowMs, timeZone))
+    return {
+      ok: false,
+      error: `${date} is in the future for the desk (${timeZone}); its report starts on schedule at 5 AM, and a run by hand is for today or earlier`,
+    };
+  const waitMs = cutoffHours * 3600_000;
+  return { ok: true, cutoffAt: new Date(Math.max(nowMs, scheduledStartOf(date, timeZone)) + waitMs).toISOString() };
 }

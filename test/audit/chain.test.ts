@@ -4,17 +4,17 @@ import { BlobAuditSink } from '../../shared/audit/blob-sink';
 import { type ChainedRecord, chain } from '../../shared/audit/canonical';
 import { chainBlobName } from '../../shared/audit/segments';
 import { verifyAudit } from '../../shared/audit/verify';
-import { type AuditStorage, auditStorage, DAY, modelCall, tamper, writeRecords } from './support';
+import { type AuditStorage, auditStorage, DAY, headKey, modelCall, tamper, writeRecords } from './support';
 
 describe('audit chains', () => {
   test('10,000 records from 8 concurrent writers verify OK with the exact count', async () => {
     const s = auditStorage('concurrent');
     const writers = Array.from(
       { length: 8 },
-      (_, w) => new BlobAuditSink(s.container, s.heads, { writer: `writer-${w}` }),
+      (_, w) => new BlobAuditSink(s.container, s.heads, { key: headKey, writer: `writer-${w}` }),
     );
     await Promise.all(writers.map((writer, w) => writeRecords(writer, 1250, w * 1250)));
-    const result = await verifyAudit(s.container, s.heads, DAY, DAY);
+    const result = await verifyAudit(s.container, s.heads, DAY, DAY, headKey);
     assert.deepEqual([result.ok, result.records, result.chains, result.problems], [true, 10_000, 8, []]);
   });
 
@@ -22,13 +22,13 @@ describe('audit chains', () => {
     const blob = chainBlobName(DAY, 'w1');
     const prepared = async (name: string) => {
       const s = auditStorage(name);
-      await writeRecords(new BlobAuditSink(s.container, s.heads, { writer: 'w1' }), 20);
-      assert.equal((await verifyAudit(s.container, s.heads, DAY, DAY)).ok, true);
+      await writeRecords(new BlobAuditSink(s.container, s.heads, { key: headKey, writer: 'w1' }), 20);
+      assert.equal((await verifyAudit(s.container, s.heads, DAY, DAY, headKey)).ok, true);
       return s;
     };
     /** The one problem verify reports, as kind, blob, line and seq, plus its text. */
     const onlyProblem = async (s: AuditStorage) => {
-      const result = await verifyAudit(s.container, s.heads, DAY, DAY);
+      const result = await verifyAudit(s.container, s.heads, DAY, DAY, headKey);
       assert.equal(result.ok, false);
       assert.equal(result.problems.length, 1, JSON.stringify(result.problems));
       const { problem, ...where } = result.problems[0]!;

@@ -1,8 +1,8 @@
 import type { RunningHost } from '../../local/host/index';
 import { foiaInstanceId } from '../../workflows/foia/instance-id';
-import { outbox } from '../support/app-host';
+import { callApp, outbox } from '../support/app-host';
 import { durableApi } from '../support/durable';
-import { submitReview } from '../support/review-form';
+import { reviewPageHtml, submitReview } from '../support/review-form';
 import { blobService, waitFor } from '../support/storage';
 
 const decode = (t: string) =>
@@ -24,14 +24,11 @@ async function reviewLink(instanceId: string): Promise<string> {
 
 /** A PACS request through `POST /api/radiology/studies`; the radiologist edits the impression and signs. */
 export async function radiologyRun(host: RunningHost, study: object, impressionNote: string) {
-  const submitted = await fetch(`${host.url}/api/radiology/studies`, {
-    method: 'POST',
-    body: JSON.stringify({ ...study, reviewer: 'dr.byrne@hospital.example' }),
-  });
+  const submitted = await callApp(host, 'radiology/studies', { method: 'POST', body: JSON.stringify(study) });
   if (submitted.status !== 202) throw new Error(`radiology submit answered ${submitted.status}`);
   const { instanceId } = (await submitted.json()) as { instanceId: string };
   const url = await reviewLink(instanceId);
-  const html = await (await fetch(url)).text();
+  const html = await reviewPageHtml(url);
   const sections = Object.fromEntries(
     [...html.matchAll(/<textarea id="section-(\w+)" name="\w+" rows="\d+">([^<]*)<\/textarea>/g)].map((m) => [
       m[1]!,

@@ -6,9 +6,11 @@ import { after, before, test } from 'node:test';
 import { TableClient } from '@azure/data-tables';
 import type { RunningHost } from '../../local/host/index';
 import type { RunningModelServer } from '../../local/model/server';
+import { auditHeadKey } from '../../shared/audit/index';
 import { parseChainBlobName } from '../../shared/audit/segments';
 import { verifyAudit } from '../../shared/audit/verify';
-import { repoRoot, startAppHost } from '../support/app-host';
+import { readAuditConfig } from '../../shared/config/audit';
+import { callApp, repoRoot, startAppHost } from '../support/app-host';
 import { endpointsOf, localModelServer } from '../support/model';
 import { blobService, testStorage } from '../support/storage';
 import { foiaRun, radiologyRun } from './phi-runs';
@@ -37,6 +39,7 @@ before(async () => {
   host = await startAppHost(`AuditPhi${tag}`, {
     MODEL_ENDPOINTS: JSON.stringify(endpointsOf(server)),
     MODEL_API_KEY: server.apiKey,
+    RADIOLOGY_REVIEWER: 'dr.byrne@hospital.example',
     ENCLAVE_KEYS_DIR: mkdtempSync(path.join(tmpdir(), 'enclave-keys-')),
     AUDIT_CONTAINER: container.containerName,
     AUDIT_HEADS_TABLE: headsTable,
@@ -48,7 +51,7 @@ after(async () => {
 });
 
 test('the audit records the real radiology and FOIA runs write hold no name, MRN, DOB, SSN, address or prompt text', async () => {
-  const meta = await fetch(`${host.url}/api/foia/requests`, {
+  const meta = await callApp(host, 'foia/requests', {
     method: 'POST',
     body: JSON.stringify({ requestId, requester: 'Daniel Whitfield', receivedDate: '2026-11-20' }),
   });
@@ -129,7 +132,7 @@ test('the audit records the real radiology and FOIA runs write hold no name, MRN
 
   const sorted = [...days].sort();
   const heads = TableClient.fromConnectionString(testStorage(), headsTable, { allowInsecureConnection: true });
-  const verified = await verifyAudit(container, heads, sorted[0]!, sorted.at(-1)!);
+  const verified = await verifyAudit(container, heads, sorted[0]!, sorted.at(-1)!, auditHeadKey(readAuditConfig({})));
   assert.equal(verified.ok, true, JSON.stringify(verified.problems[0]));
   assert.equal(verified.records, records.length);
 });

@@ -8,7 +8,7 @@ import { chainBlobName } from '../../shared/audit/segments';
 import { UnreadableAuditLineError, type UnreadableLine } from '../../shared/audit/unreadable';
 import { enclave } from '../support/cli';
 import { testStorage } from '../support/storage';
-import { type AuditStorage, auditStorage, DAY, modelCall, sha, tamper, writeRecords } from './support';
+import { type AuditStorage, auditStorage, DAY, headKey, modelCall, sha, tamper, writeRecords } from './support';
 
 const DAYS = ['2026-11-24', '2026-11-25', '2026-11-26'];
 
@@ -24,7 +24,7 @@ const cli = (s: AuditStorage, args: string[]) =>
 /** Four records on each of three days, one writer. */
 async function threeDays(name: string) {
   const s = auditStorage(name);
-  const sink = new BlobAuditSink(s.container, s.heads, { writer: 'q' });
+  const sink = new BlobAuditSink(s.container, s.heads, { key: headKey, writer: 'q' });
   for (const [d, day] of DAYS.entries()) for (let i = 0; i < 4; i++) await sink.append(modelCall(d * 10 + i, {}, day));
   return s;
 }
@@ -32,7 +32,7 @@ async function threeDays(name: string) {
 describe('audit query and readers', () => {
   test('query filters return exactly the matching records, and export writes CSV', async () => {
     const s = auditStorage('query');
-    const sink = new BlobAuditSink(s.container, s.heads, { writer: 'q' });
+    const sink = new BlobAuditSink(s.container, s.heads, { key: headKey, writer: 'q' });
     await writeRecords(sink, 30);
     const review: ReviewRecord = {
       kind: 'review',
@@ -105,7 +105,7 @@ describe('audit query and readers', () => {
 
   test('unknown kinds and free text that looks like personal data are rejected, naming the field', async () => {
     const s = auditStorage('reject');
-    const sink = new BlobAuditSink(s.container, s.heads, { writer: 'r' });
+    const sink = new BlobAuditSink(s.container, s.heads, { key: headKey, writer: 'r' });
     await assert.rejects(
       sink.append({ kind: 'gossip', timestamp: `${DAY}T00:00:00Z` } as unknown as AuditRecord),
       /unknown record kind/,

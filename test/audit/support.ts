@@ -1,13 +1,17 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { TableClient } from '@azure/data-tables';
 import type { ContainerClient } from '@azure/storage-blob';
 import type { BlobAuditSink } from '../../shared/audit/blob-sink';
+import { localHeadKey } from '../../shared/audit/head-key-local';
 import type { ModelCallRecord } from '../../shared/audit/records';
 import { blobService, testStorage } from '../support/storage';
 
 export const DAY = '2026-11-25';
 export const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 let n = 0;
+
+/** The audit writers' head key in these suites: random per run, so nothing but the sink can sign a head. */
+export const headKey = localHeadKey(randomBytes(32).toString('hex'));
 
 /** A fresh audit container and heads table in the run's Azurite, so suites never see each other's chains. */
 export function auditStorage(name: string) {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -6,6 +6,7 @@ import { TableClient } from '@azure/data-tables';
 import { BlobServiceClient } from '@azure/storage-blob';
 import { startAzurite } from '../../local/azurite/start';
 import { BlobAuditSink } from '../../shared/audit/blob-sink';
+import { localHeadKey } from '../../shared/audit/head-key-local';
 import type { PipelineRecord } from '../../shared/audit/records';
 import { verifyAudit } from '../../shared/audit/verify';
 
@@ -20,6 +21,8 @@ const record = (i: number): PipelineRecord => ({
   artifacts: [{ name: `reports/published/var/${i}.pdf`, sha256: createHash('sha256').update(String(i)).digest('hex') }],
 });
 
+const headKey = localHeadKey(randomBytes(32).toString('hex'));
+
 /** Appends per second with 1 and 8 writers (Azurite, disk mode) and verified records per second. */
 export async function run(args: string[]): Promise<void> {
   const count = Number(args[0] ?? 5000);
@@ -33,7 +36,10 @@ export async function run(args: string[]): Promise<void> {
       const heads = TableClient.fromConnectionString(azurite.connectionString, `heads${writers}`, {
         allowInsecureConnection: true,
       });
-      const sinks = Array.from({ length: writers }, (_, w) => new BlobAuditSink(container, heads, { writer: `w${w}` }));
+      const sinks = Array.from(
+        { length: writers },
+        (_, w) => new BlobAuditSink(container, heads, { key: headKey, writer: `w${w}` }),
+      );
       const t = performance.now();
       await Promise.all(
         sinks.map((sink, w) =>
@@ -42,7 +48,7 @@ export async function run(args: string[]): Promise<void> {
       );
       const appendSeconds = (performance.now() - t) / 1000;
       const v = performance.now();
-      const result = await verifyAudit(container, heads, '2026-11-25', '2026-11-25');
+      const result = await verifyAudit(container, heads, '2026-11-25', '2026-11-25', headKey);
       const verifySeconds = (performance.now() - v) / 1000;
       console.log(
         JSON.stringify({

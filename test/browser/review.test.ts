@@ -13,13 +13,11 @@ const browserPath = findChromium();
 let host: RunningHost;
 
 before(async () => {
-  if (browserPath.path) host = await startAppHost(`BrowserHub${Date.now().toString(36)}`);
+  host = await startAppHost(`BrowserHub${Date.now().toString(36)}`);
 });
 after(async () => host?.stop());
 
-test('a reviewer opens the link in Chromium, edits the draft, approves, and the orchestration completes', {
-  skip: browserPath.skipReason,
-}, async () => {
+test('a reviewer opens the link in Chromium, edits the draft, approves, and the orchestration completes', async () => {
   const id = `browser-review-${Date.now().toString(36)}`;
   const drafts = blobService().getContainerClient('review-drafts');
   await drafts.createIfNotExists();
@@ -42,11 +40,12 @@ test('a reviewer opens the link in Chromium, edits the draft, approves, and the 
   );
   const url = await waitFor('the review link', async () => (await outbox()).find((n) => n.instanceId === id)?.url);
 
-  const browser = await chromium.launch({ executablePath: browserPath.path, args: chromiumArgs() });
+  const browser = await chromium.launch({ executablePath: browserPath, args: chromiumArgs() });
   try {
     const page = await browser.newPage();
     await page.goto(url);
     assert.equal(await page.title(), 'Quarterly memo — Enclave review');
+    assert.ok(!page.url().includes(url.split('#t=')[1]!), `the token left the address bar: ${page.url()}`);
     await page.getByLabel('Draft').fill('Exposure rose 4% on the rates desk; limits were not breached.');
     const outDir = path.join(repoRoot, 'test-output');
     mkdirSync(outDir, { recursive: true });

@@ -5,6 +5,9 @@ import { submitReview } from '../support/review-form';
 import type { ChaosStack } from './stack';
 
 export const SYSTEM_KEY = 'local-durable-system-key';
+/** The chaos host runs with the local defaults: the function key for submissions, the master key for operators. */
+export const FUNCTION_KEY = { 'x-functions-key': 'local-function-key' };
+export const MASTER_KEY = { 'x-functions-key': 'local-master-key' };
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export interface Summary {

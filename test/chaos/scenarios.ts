@@ -2,15 +2,19 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { REGIONS } from '../../shared/model/regions';
+import { tokenOfLink } from '../../shared/review/link-opener';
 import { generateDemoLake } from '../../shared/var/demo';
 import { repoRoot } from '../support/app-host';
+import { reviewPageHtml } from '../support/review-form';
 import { verifyTodaysAudit } from '../support/storage';
 import { radiologyStudy, submitStudy } from './inputs';
 import {
   count,
   driveToCompletion,
   eventually,
+  FUNCTION_KEY,
   instancesWithPrefix,
+  MASTER_KEY,
   outbox,
   type Summary,
   seconds,
@@ -70,8 +74,9 @@ export async function hostCrash(
       return `foia-file:${n}`;
     }
     const date = varDates[i - runs.radiology - runs.foia]!;
-    await fetch(`${stack.host.url}/api/var/runs`, {
+    await fetch(`${stack.host.url}/api/var/runs/operator`, {
       method: 'POST',
+      headers: MASTER_KEY,
       body: JSON.stringify({ date, cutoffAt: '2099-01-01T00:00:00Z' }),
     }).catch(() => undefined);
     return `var-${date}`;
@@ -137,15 +142,17 @@ export async function hostCrash(
 /** Bad input of every kind: each gets a clear error or is kept with its reason, and the host stays up. */
 export async function badInput(stack: ChaosStack): Promise<Summary> {
   const cases: { name: string; ok: boolean }[] = [];
-  const post = (route: string, body: string) => fetch(`${stack.host.url}/api/${route}`, { method: 'POST', body });
-  const expect400 = async (name: string, route: string, body: string) => {
+  const post = (route: string, body: string) =>
+    fetch(`${stack.host.url}/api/${route}`, { method: 'POST', headers: FUNCTION_KEY, body });
+  const expectRefusal = async (name: string, route: string, body: string, status = 400) => {
     const r = await post(route, body);
     const json = (await r.json().catch(() => ({}))) as { where?: string };
-    cases.push({ name, ok: r.status === 400 && typeof json.where === 'string' });
+    cases.push({ name, ok: r.status === status && typeof json.where === 'string' });
   };
+  const expect400 = (name: string, route: string, body: string) => expectRefusal(name, route, body);
   await expect400('malformed JSON', 'radiology/studies', '{"patient":');
   await expect400('wrong schema', 'radiology/studies', JSON.stringify({ patient: { name: 'X' } }));
-  await expect400('huge body', 'radiology/studies', JSON.stringify({ dictation: 'x'.repeat(3_000_000) }));
+  await expectRefusal('huge body', 'radiology/studies', JSON.stringify({ dictation: 'x'.repeat(3_000_000) }), 413);
   await expect400('unicode garbage', 'var/runs', JSON.stringify({ date: '２０２６-１１-２５' }));
   await expect400(
     'FOIA request without requester',
@@ -187,7 +194,7 @@ export async function badInput(stack: ChaosStack): Promise<Summary> {
   const injectionHandled = async () => {
     const notice = (await outbox(stack)).find((n) => n.kind === 'review-requested' && n.subjectId === 'BAD-6');
     if (!notice?.url) return false;
-    const page = await (await fetch(notice.url)).text();
+    const page = await reviewPageHtml(notice.url);
     return page.includes('219-09-9999') && /SSN/.test(page);
   };
   cases.push({
@@ -199,7 +206,18 @@ export async function badInput(stack: ChaosStack): Promise<Summary> {
   const poisonQueue = QueueServiceClient.fromConnectionString(stack.azurite.connectionString).getQueueClient(
     'webjobs-blobtrigger-poison',
   );
+  const quarantined = async (name: string) => {
+    const last = name.replace(/\\/g, '/').split('/').pop()!;
+    for await (const b of poison.listBlobsFlat({ prefix: 'invalid-name-' }))
+      if (b.name.endsWith('.reason.txt')) {
+        const reason = (await poison.getBlockBlobClient(b.name).downloadToBuffer()).toString('utf8');
+        if (reason.includes(JSON.stringify(last).slice(1, -1))) return true;
+      }
+    return false;
+  };
   const kept = async (name: string) => {
+    // A name that breaks the inbox's rule is kept under a name derived from it, with a reason that quotes it.
+    if (await quarantined(name).catch(() => false)) return true;
     if (
       await poison
         .getBlockBlobClient(`${name}.reason.txt`)
@@ -245,18 +263,20 @@ export async function linkAbuse(stack: ChaosStack, attempts = 1000): Promise<Sum
   const before = new Map<string, string>();
   for (const n of notices.slice(0, 20))
     before.set(n.instanceId, (await status(stack, n.instanceId))?.runtimeStatus ?? '');
+  const realToken = real ? tokenOfLink(real) : undefined;
   for (let i = 0; i < attempts; i++) {
-    let url: string;
+    let token: string;
     const kind = i % 4;
-    if (kind === 0 || !real)
-      url = `${stack.host.url}/api/review/${Buffer.from(JSON.stringify({ instanceId: 'x', nonce: String(i), expiresAt: 9e12 })).toString('base64url')}.${'A'.repeat(43)}`;
-    else if (kind === 1) url = `${real.slice(0, -5)}${'B'.repeat(5)}`;
-    else if (kind === 2) url = real;
-    else url = `${stack.host.url}/api/review/${'x'.repeat(i % 300)}`;
-    const r = await fetch(url, {
+    if (kind === 0 || !realToken)
+      token = `${Buffer.from(JSON.stringify({ instanceId: 'x', nonce: String(i), expiresAt: 9e12 })).toString('base64url')}.${'A'.repeat(43)}`;
+    else if (kind === 1) token = `${realToken.slice(0, -5)}${'B'.repeat(5)}`;
+    else if (kind === 2) token = realToken;
+    else token = 'x'.repeat(i % 300);
+    // The token travels in the form, as the review page sends it (links carry it in the fragment).
+    const r = await fetch(`${stack.host.url}/api/review/decide`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: 'decision=approve&csrf=forged',
+      body: new URLSearchParams({ t: token, decision: 'approve', csrf: 'forged' }).toString(),
     });
     codes[r.status] = (codes[r.status] ?? 0) + 1;
   }
@@ -277,8 +297,9 @@ export async function throttleStorm(stack: ChaosStack): Promise<Summary> {
   stack.model.clearRequests();
   stack.model.setFault('eastus-ptu', { throttleRate: 1, retryAfterMs: 5000 });
   const t = Date.now();
-  await fetch(`${stack.host.url}/api/var/runs`, {
+  await fetch(`${stack.host.url}/api/var/runs/operator`, {
     method: 'POST',
+    headers: MASTER_KEY,
     body: JSON.stringify({ date, cutoffAt: '2099-01-01T00:00:00Z' }),
   });
   let stage: string | undefined;

@@ -11,7 +11,7 @@ import { chunkText } from '../../shared/foia/chunks';
 import { occurrences } from '../../shared/foia/occurrences';
 import { CHUNK_WAVE } from '../../workflows/foia/names';
 import { caseFile } from '../fixtures/foia/case-file';
-import { outbox, startAppHost } from '../support/app-host';
+import { callApp, outbox, startAppHost } from '../support/app-host';
 import { asReviewer } from '../support/browser';
 import { durableApi } from '../support/durable';
 import { endpointsOf, localModelServer } from '../support/model';
@@ -60,7 +60,7 @@ const reviewLink = (instanceId: string) =>
   );
 
 test('PDF and DOCX dropped in the inbox: recommendations, review (reject, add, change an exemption), truly redacted release with an index', async () => {
-  const meta = await fetch(`${host.url}/api/foia/requests`, {
+  const meta = await callApp(host, 'foia/requests', {
     method: 'POST',
     body: JSON.stringify({
       requestId: 'REQ-2026-0042',

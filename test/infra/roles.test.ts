@@ -14,10 +14,10 @@ test('a role the code needs but infra does not assign is reported', () => {
 });
 
 test('a role id that is declared but used by no role assignment is reported', () => {
-  const dir = mutated('modules/roles.bicep', (t) =>
+  const dir = mutated('main.bicep', (t) =>
     t.replace(
-      'var vaultRoles = [ roles.keyVaultCryptoUser, roles.keyVaultSecretsUser ]',
-      'var vaultRoles = [ roles.keyVaultSecretsUser ]',
+      'signingKeys: [ vault.outputs.radiologySigningKeyName, vault.outputs.auditHeadsKeyName ]',
+      'signingKeys: []',
     ),
   );
   assert.ok(
@@ -26,7 +26,7 @@ test('a role id that is declared but used by no role assignment is reported', ()
   assert.deepEqual(
     rulesOf(dir).filter((m) => m.startsWith('roles:')),
     [
-      'roles: role Key Vault Crypto User (12338af0-0e69-4776-bea7-57ae8d88a7b6) is not assigned to the Function App identity (identity); the code needs it for radiology report signing',
+      'roles: role Key Vault Crypto User (12338af0-0e69-4776-bea7-57ae8d88a7b6) is not assigned to the Function App identity (identity); the code needs it for radiology report and audit head signing',
     ],
   );
 });

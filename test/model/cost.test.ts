@@ -69,3 +69,37 @@ test('spend by deployment follows the deployment that answered, so a native PTU 
     ],
   );
 });
+
+test('the ledger shows hedging spend per pipeline per day: the losers of hedge races, from the audit records', () => {
+  const call = (timestamp: string, pipeline: string, hedgeCostUsd: number | undefined, hedge = true) => ({
+    kind: 'model-call',
+    outcome: 'ok',
+    timestamp,
+    pipeline,
+    region: 'westeurope',
+    deployment: 'chat',
+    costUsd: 0.01 + (hedgeCostUsd ?? 0),
+    tokensUsed: { total: 100 },
+    attempts: [{ hedge }, { hedge: false }],
+    hedgeCostUsd,
+  });
+  const spend = summariseSpend(
+    [
+      call('2026-12-04T10:00:00.000Z', 'radiology', 0.002),
+      call('2026-12-04T11:00:00.000Z', 'radiology', 0.003),
+      call('2026-12-04T11:00:00.000Z', 'var', 0.001),
+      call('2026-12-05T09:00:00.000Z', 'radiology', 0.004),
+      call('2026-12-05T09:00:00.000Z', 'radiology', undefined, false),
+    ],
+    48,
+  );
+  assert.deepEqual(
+    spend.hedging.map((h) => [h.day, h.pipeline, h.calls, h.hedges, h.usd]),
+    [
+      ['2026-12-04', 'radiology', 2, 2, 0.005],
+      ['2026-12-04', 'var', 1, 1, 0.001],
+      ['2026-12-05', 'radiology', 1, 1, 0.004],
+    ],
+  );
+  assert.equal(Math.round(spend.totalUsd * 1e6) / 1e6, 0.06, 'hedging spend is inside the totals, not added twice');
+});

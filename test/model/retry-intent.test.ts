@@ -1,49 +1,69 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { z } from 'zod';
-import { NonRetryableError } from '../../shared/errors';
+import { ConfigError, NonRetryableError } from '../../shared/errors';
+import { type ModelCallOutcome, modelCallOutcome } from '../../shared/model/call-failure';
 import { ContentBlockedError, ModelUnavailableError } from '../../shared/model/errors';
+import type { ModelCallResult } from '../../shared/model/request';
 import { ResidencyUnavailableError } from '../../shared/model/residency';
-import { retryIntentOf, withRetryIntent } from '../../workflows/retry-intent';
+import { ResidencyRequestError } from '../../shared/model/residency-binding';
+import { failedCall, failureOfOutcome } from '../../workflows/retry-intent';
 
-/** What an orchestrator receives: the host's wording around the activity's message, as the local host writes it. */
-const asOrchestratorSeesIt = (error: Error) =>
-  new Error(`Activity function 'callModel' failed: ${error.message} \n ${JSON.stringify({ message: error.message })}`);
+/** What the orchestrator receives: the activity's return value after Durable's JSON round trip. */
+const acrossDurable = async (error: unknown) =>
+  failureOfOutcome(
+    JSON.parse(
+      JSON.stringify(
+        await modelCallOutcome(() => {
+          throw error;
+        }),
+      ),
+    ) as ModelCallOutcome,
+  );
 
-test('retry intent survives the trip from activity to orchestrator as text', () => {
-  const cross = (e: unknown) => retryIntentOf(asOrchestratorSeesIt(withRetryIntent(e)));
-  assert.deepEqual(cross(new ContentBlockedError('input', [{ category: 'violence', severity: 7 }])), {
+test('retry intent crosses Durable as a typed, versioned payload, not as text', async () => {
+  assert.deepEqual(await acrossDurable(new ContentBlockedError('input', [{ category: 'violence', severity: 7 }])), {
     retryable: false,
-    retryAfterMs: undefined,
     errorName: 'ContentBlockedError',
+    message: 'prompt blocked by content safety: violence severity 7',
   });
-  assert.deepEqual(cross(new ModelUnavailableError('every endpoint failed', 1500)), {
+  assert.deepEqual(await acrossDurable(new ModelUnavailableError('every endpoint failed', 1500)), {
     retryable: true,
     retryAfterMs: 1500,
     errorName: 'ModelUnavailableError',
+    message: 'every endpoint failed',
   });
-  assert.equal(
-    cross(new ResidencyUnavailableError('single-region:westeurope', 'down')).errorName,
-    'ResidencyUnavailableError',
-  );
   assert.deepEqual(
-    cross(new ResidencyUnavailableError('data-zone:europe', 'out of rotation', 3000)),
-    { retryable: false, retryAfterMs: 3000, errorName: 'ResidencyUnavailableError' },
+    await acrossDurable(new ResidencyUnavailableError('data-zone:europe', 'out of rotation', 3000)),
+    {
+      retryable: false,
+      retryAfterMs: 3000,
+      errorName: 'ResidencyUnavailableError',
+      message: 'no model endpoint allowed by residency policy "data-zone:europe" is available: out of rotation',
+    },
     'a residency wait says when an allowed endpoint is readmitted',
   );
-  assert.equal(cross(z.object({ pipeline: z.string() }).safeParse({}).error).retryable, false, 'bad input');
-  assert.equal(cross(new Error('socket hang up')).retryable, true, 'an error that says nothing is transient');
-  assert.equal(retryIntentOf(new Error('the host lost the worker')).retryable, true);
+  assert.equal((await acrossDurable(new ResidencyRequestError('residency', 'wider')))?.retryable, false);
+  assert.equal((await acrossDurable(z.object({ pipeline: z.string() }).safeParse({}).error))?.retryable, false);
+  assert.equal((await acrossDurable(new ConfigError('is empty', 'MODEL_ENDPOINTS')))?.retryable, false);
+  assert.equal((await acrossDurable(new Error('socket hang up')))?.retryable, true, 'an error that says nothing');
 });
 
-test('the marked error keeps the class name and the reason, and is marked once', () => {
-  const marked = withRetryIntent(new ContentBlockedError('output', [{ category: 'hate', severity: 6 }]));
-  assert.equal(marked.name, 'ContentBlockedError');
-  assert.equal(
-    marked.message,
-    '[non-retryable ContentBlockedError] completion blocked by content safety: hate severity 6',
-  );
-  assert.equal(withRetryIntent(marked).message, marked.message);
+test('a message quoting an old marker sets nothing; a thrown activity is a host fault; another version is refused', async () => {
   const quoting = new NonRetryableError('endpoint eastus refused the request (400): see [retryable Error]');
-  assert.equal(retryIntentOf(withRetryIntent(quoting)).retryable, false, 'a quoted marker does not set the intent');
+  assert.equal((await acrossDurable(quoting))?.retryable, false);
+  assert.deepEqual(failureOfOutcome({ thrown: new Error('the host lost the worker') }), {
+    retryable: true,
+    errorName: 'Error',
+    message: 'the host lost the worker',
+  });
+  const ok = await modelCallOutcome(async () => ({ content: 'fine' }) as ModelCallResult);
+  assert.equal(failureOfOutcome(ok), undefined);
+  const future = { ...ok, v: 2 } as unknown as ModelCallOutcome;
+  assert.deepEqual(
+    [failureOfOutcome(future)?.retryable, failureOfOutcome(future)?.errorName],
+    [false, 'ModelCallOutcomeVersionError'],
+  );
+  const error = failedCall({ retryable: false, errorName: 'ContentBlockedError', message: 'prompt blocked' });
+  assert.deepEqual([error.name, error.message], ['ContentBlockedError', 'ContentBlockedError: prompt blocked']);
 });

@@ -7,10 +7,11 @@ import type { RunningHost } from '../../local/host/index';
 import type { RunningModelServer } from '../../local/model/server';
 import { verifySignedReport } from '../../shared/radiology/signing';
 import { localTrustedKeys } from '../../shared/radiology/signing-local';
-import { outbox, startAppHost } from '../support/app-host';
+import { callApp, outbox, startAppHost } from '../support/app-host';
 import { asReviewer } from '../support/browser';
 import { durableApi } from '../support/durable';
 import { endpointsOf, localModelServer } from '../support/model';
+import { reviewPageHtml } from '../support/review-form';
 import { blobService, verifyTodaysAudit, waitFor } from '../support/storage';
 
 const fixture = JSON.parse(
@@ -32,6 +33,7 @@ before(async () => {
       MODEL_API_KEY: server.apiKey,
       ENCLAVE_KEYS_DIR: keysDir,
       MODEL_BREAKER_OPEN_MS: '200',
+      RADIOLOGY_REVIEWER: 'dr.byrne@hospital.example',
     },
     undefined,
     ['radiologyInbox'],
@@ -44,7 +46,7 @@ after(async () => {
 
 /** The sections the reviewer sees on the page. */
 async function readSections(url: string): Promise<Record<string, string>> {
-  const html = await (await fetch(url)).text();
+  const html = await reviewPageHtml(url);
   const decodeEntities = (t: string) =>
     t
       .replace(/&#39;/g, "'")
@@ -61,11 +63,7 @@ async function readSections(url: string): Promise<Record<string, string>> {
 }
 
 test('PACS study with a critical finding: urgent alert, PHI-free draft in the EU, radiologist edits and signs, report filed once and verifiable', async () => {
-  const submit = () =>
-    fetch(`${host.url}/api/radiology/studies`, {
-      method: 'POST',
-      body: JSON.stringify({ ...fixture, reviewer: 'dr.byrne@hospital.example' }),
-    });
+  const submit = () => callApp(host, 'radiology/studies', { method: 'POST', body: JSON.stringify(fixture) });
   const first = await submit();
   assert.equal(first.status, 202);
   const accepted = (await first.json()) as { instanceId: string; statusQueryGetUri: string; reviewListUri: string };
@@ -78,7 +76,9 @@ test('PACS study with a critical finding: urgent alert, PHI-free draft in the EU
   first.headers.forEach((value, name) => headers.push(`${name}: ${value}`));
   const answer = JSON.stringify([accepted, headers]);
   assert.ok(!/code=|raiseEvent|durabletask|sendEventPostUri/.test(answer), `no system key or event URL: ${answer}`);
-  assert.equal((await fetch(accepted.reviewListUri)).status, 200, 'the review list opens');
+  assert.equal((await fetch(accepted.reviewListUri)).status, 401, 'the review list is not for the submitter');
+  const asOperator = await fetch(accepted.reviewListUri, { headers: { 'x-functions-key': host.keys.master } });
+  assert.equal(asOperator.status, 200, 'the review list opens for the operator');
   assert.equal(
     ((await (await submit()).json()) as { duplicate: boolean }).duplicate,
     true,
@@ -149,7 +149,9 @@ test('PACS study with a critical finding: urgent alert, PHI-free draft in the EU
     'radiology-signed/ACC-2026-118842.pdf',
   ]);
 
-  const status = (await (await fetch(accepted.statusQueryGetUri)).json()) as {
+  const status = (await (
+    await fetch(accepted.statusQueryGetUri, { headers: { 'x-functions-key': host.keys.function } })
+  ).json()) as {
     stage: string;
     timing: { draftMs: number; reviewerMs: number };
   };
@@ -195,13 +197,13 @@ test('PACS study with a critical finding: urgent alert, PHI-free draft in the EU
 });
 
 test('bad input is answered with the field at fault; a bad inbox blob is kept with its reason', async () => {
-  const bad = await fetch(`${host.url}/api/radiology/studies`, {
+  const bad = await callApp(host, 'radiology/studies', {
     method: 'POST',
     body: JSON.stringify({ ...fixture, patient: { ...fixture.patient, mrn: 'x' } }),
   });
   assert.equal(bad.status, 400);
   assert.deepEqual(await bad.json(), { error: 'patient.mrn: letters, digits and dashes (4–32)', where: 'patient.mrn' });
-  const notJson = await fetch(`${host.url}/api/radiology/studies`, { method: 'POST', body: '{"patient":' });
+  const notJson = await callApp(host, 'radiology/studies', { method: 'POST', body: '{"patient":' });
   assert.equal(notJson.status, 400);
   const inbox = blobService().getContainerClient('radiology-inbox');
   await inbox.createIfNotExists();
@@ -222,11 +224,8 @@ test('bad input is answered with the field at fault; a bad inbox blob is kept wi
 test('with the EU region down the run waits on durable timers, never leaves the region, and drafts when it returns', async () => {
   server.clearRequests();
   server.setFault('westeurope', { down: true });
-  const study = { ...fixture, accessionNumber: 'ACC-2026-EUDOWN', reviewer: 'dr.byrne@hospital.example' };
-  assert.equal(
-    (await fetch(`${host.url}/api/radiology/studies`, { method: 'POST', body: JSON.stringify(study) })).status,
-    202,
-  );
+  const study = { ...fixture, accessionNumber: 'ACC-2026-EUDOWN' };
+  assert.equal((await callApp(host, 'radiology/studies', { method: 'POST', body: JSON.stringify(study) })).status, 202);
   const api = durableApi(host);
   const waiting = await waitFor(
     'the model call waiting for its region',

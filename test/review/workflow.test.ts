@@ -5,10 +5,12 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
 import type { RunningHost } from '../../local/host/index';
+import { tokenOfLink } from '../../shared/review/link-opener';
 import { outbox, repoRoot, startAppHost } from '../support/app-host';
 import { auditRecordsOf } from '../support/audit';
 import { durableApi } from '../support/durable';
-import { submitReview } from '../support/review-form';
+import { EASY_AUTH_FOR_TESTS, principalHeader } from '../support/identity';
+import { openReviewLink, submitReview } from '../support/review-form';
 import { blobService, waitFor } from '../support/storage';
 
 const HOUR = 3600_000;
@@ -189,18 +191,19 @@ describe('review sub-orchestration on the local host with the test clock', () =>
   test('replayed, forged and altered links change nothing', async () => {
     const id = await startReview('abuse');
     const url = await linkFor(id, 'review-requested');
-    const token = url.split('/').pop()!;
+    const token = tokenOfLink(url);
     const [body, sig] = token.split('.');
-    const forged = await fetch(`${host.url}/api/review/${body}.${'A'.repeat(sig!.length)}`);
-    assert.equal(forged.status, 403);
+    const openWith = (t: string) =>
+      fetch(`${host.url}/api/review/open`, { method: 'POST', body: new URLSearchParams({ t }) });
+    assert.equal((await openWith(`${body}.${'A'.repeat(sig!.length)}`)).status, 403);
     const altered = Buffer.from(
       JSON.stringify({ ...JSON.parse(Buffer.from(body!, 'base64url').toString()), reviewer: 'mallory@evil.example' }),
     ).toString('base64url');
-    assert.equal((await fetch(`${host.url}/api/review/${altered}.${sig}`)).status, 403);
-    const noCsrf = await fetch(url, {
+    assert.equal((await openWith(`${altered}.${sig}`)).status, 403);
+    const noCsrf = await fetch(`${host.url}/api/review/decide`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: 'decision=approve',
+      body: new URLSearchParams({ t: token, decision: 'approve' }).toString(),
     });
     assert.equal(noCsrf.status, 403);
     assert.equal((await api.status(id)).runtimeStatus, 'Running', 'nothing changed');
@@ -214,16 +217,15 @@ describe('review sub-orchestration on the local host with the test clock', () =>
   test('with App Service Authentication required, a signed-in principal other than the reviewer is refused', async () => {
     const id = await startReview('principal');
     const url = await linkFor(id, 'review-requested');
-    process.env.REVIEW_REQUIRE_PRINCIPAL = 'true';
+    Object.assign(process.env, EASY_AUTH_FOR_TESTS, { REVIEW_REQUIRE_PRINCIPAL: 'true' });
     try {
-      assert.equal(
-        (await fetch(url, { headers: { 'x-ms-client-principal-name': 'mallory@bank.example' } })).status,
-        403,
-      );
-      assert.equal((await fetch(url)).status, 403, 'no principal at all');
-      assert.equal((await fetch(url, { headers: { 'x-ms-client-principal-name': 'First@Bank.example' } })).status, 200);
+      assert.equal((await openReviewLink(url, principalHeader('mallory@bank.example'))).status, 403);
+      assert.equal((await openReviewLink(url)).status, 403, 'no principal at all');
+      const forgedName = await openReviewLink(url, { 'x-ms-client-principal-name': 'first@bank.example' });
+      assert.equal(forgedName.status, 403, 'the bare name header is not a principal');
+      assert.equal((await openReviewLink(url, principalHeader('First@Bank.example'))).status, 200);
     } finally {
-      delete process.env.REVIEW_REQUIRE_PRINCIPAL;
+      for (const key of [...Object.keys(EASY_AUTH_FOR_TESTS), 'REVIEW_REQUIRE_PRINCIPAL']) delete process.env[key];
     }
     assert.equal((await api.status(id)).runtimeStatus, 'Running');
   });

@@ -19,6 +19,8 @@ export async function startAppHost(
   settings: Record<string, string> = {},
   startMs = Date.parse('2026-11-30T12:00:00Z'),
   enable: string[] = [],
+  /** Also receives every host and function log line (the suite can check what reached the logs). */
+  onLog?: (level: string, message: string) => void,
 ): Promise<RunningHost> {
   const switches = Object.fromEntries(
     BACKGROUND_TRIGGERS.map((name) => [`AzureWebJobs.${name}.Disabled`, String(!enable.includes(name))]),
@@ -32,6 +34,7 @@ export async function startAppHost(
     hubName: hub,
     settings: { ENCLAVE_ENV: 'local', ...switches, ...settings },
     log: (level, message) => {
+      onLog?.(level, message);
       if (process.env.ENCLAVE_DEBUG_HOST && level !== 'debug') console.error(message);
     },
   });
@@ -39,4 +42,17 @@ export async function startAppHost(
 
 export async function outbox(): Promise<Notification[]> {
   return readOutbox(tableClient({ connectionString: testStorage() }, 'reviewoutbox'));
+}
+
+/** fetch of one of the app's `/api/...` routes with the host's function key (or the master key for admin routes). */
+export function callApp(
+  host: RunningHost,
+  route: string,
+  init: RequestInit = {},
+  key: 'function' | 'master' = 'function',
+) {
+  return fetch(`${host.url}/api/${route}`, {
+    ...init,
+    headers: { ...(init.headers as Record<string, string>), 'x-functions-key': host.keys[key] },
+  });
 }

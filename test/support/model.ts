@@ -1,11 +1,13 @@
 import { type RunningModelServer, startModelServer } from '../../local/model/server';
 import { MemoryAuditSink } from '../../shared/audit/memory-sink';
+import { loadConfig } from '../../shared/config';
 import { openAiClient } from '../../shared/model/client';
 import { LOCAL_ENDPOINT_NAMES, localEndpoints, type ModelEndpoint } from '../../shared/model/endpoints';
 import { ModelGateway } from '../../shared/model/gateway';
 import { DEFAULT_HEALTH_RULES, type HealthRules } from '../../shared/model/health';
 import { HealthRegistry } from '../../shared/model/health-registry';
 import { type HealthStore, MemoryHealthStore } from '../../shared/model/health-store';
+import { DEFAULT_HEDGE_BUDGET, HedgeBudget, type HedgeBudgetRules } from '../../shared/model/hedge-budget';
 import { REGIONS } from '../../shared/model/regions';
 import { localAnalyser } from '../../shared/model/safety/analyser';
 
@@ -34,6 +36,10 @@ export function gatewayFor(
     store?: HealthStore;
     endpoints?: ModelEndpoint[];
     random?: () => number;
+    latencySloMs?: number;
+    hedgeBudget?: Partial<HedgeBudgetRules>;
+    /** Settings the residency bindings come from (the defaults otherwise). */
+    env?: Record<string, string>;
   } = {},
 ): GatewayFixture {
   const audit = new MemoryAuditSink();
@@ -48,6 +54,9 @@ export function gatewayFor(
     audit,
     client: (endpoint) => openAiClient(endpoint, { apiKey: server.apiKey }, options.attemptTimeoutMs ?? 10_000),
     random: options.random,
+    residency: loadConfig({ MODEL_API_KEY: server.apiKey, ...options.env }).model.pipelines,
+    latencySloMs: options.latencySloMs,
+    hedgeBudget: new HedgeBudget({ ...DEFAULT_HEDGE_BUDGET, ...options.hedgeBudget }),
   });
   return { gateway, audit, health };
 }

@@ -1,7 +1,9 @@
 import { TableClient } from '@azure/data-tables';
 import { BlobServiceClient, type ContainerClient } from '@azure/storage-blob';
 import { QueueServiceClient } from '@azure/storage-queue';
+import { auditHeadKey } from '../../shared/audit/index';
 import { verifyAudit } from '../../shared/audit/verify';
+import { readAuditConfig } from '../../shared/config/audit';
 
 /** The Azurite that `npm test` starts for the run (scripts/test.js). */
 export function testStorage(): string {
@@ -50,5 +52,6 @@ export async function verifyTodaysAudit(connectionString = testStorage()) {
     TableClient.fromConnectionString(connectionString, 'auditheads', { allowInsecureConnection: true }),
     today,
     today,
+    auditHeadKey(readAuditConfig({})),
   );
 }

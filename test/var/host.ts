@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { RunningHost } from '../../local/host/index';
 import type { RunningModelServer } from '../../local/model/server';
 import { generateDemoLake } from '../../shared/var/demo';
-import { outbox, startAppHost } from '../support/app-host';
+import { callApp, outbox, startAppHost } from '../support/app-host';
 import { durableApi } from '../support/durable';
 import { endpointsOf } from '../support/model';
 import { blobService, waitFor } from '../support/storage';
@@ -39,8 +39,11 @@ export async function uploadDemoLake(date: string): Promise<void> {
     await lake.getBlockBlobClient(name).upload(text, Buffer.byteLength(text));
 }
 
+/** POST /api/var/runs with the function key; a chosen cutoff goes to the operator's route with the admin key. */
 export const startRun = (host: RunningHost, body: { date: string; cutoffAt?: string }) =>
-  fetch(`${host.url}/api/var/runs`, { method: 'POST', body: JSON.stringify(body) });
+  body.cutoffAt === undefined
+    ? callApp(host, 'var/runs', { method: 'POST', body: JSON.stringify(body) })
+    : callApp(host, 'var/runs/operator', { method: 'POST', body: JSON.stringify(body) }, 'master');
 
 export const notificationsFor = async (instanceId: string, kind: string) =>
   (await outbox()).filter((n) => n.instanceId === instanceId && n.kind === kind);

@@ -49,6 +49,7 @@ export const radiologyOrchestrator: OrchestrationHandler = function* (context: O
     title: `Radiology report ${run.accession}`,
     reviewer: run.reviewer,
     backupReviewer: run.backupReviewer,
+    submittedBy: run.requestedBy,
     draftRef: draft.draftRef,
     reminderAfterMs: 15 * MINUTE,
     deadlineMs: prepared.critical.length > 0 ? 30 * MINUTE : 4 * 60 * MINUTE,

@@ -1,3 +1,4 @@
+import type { ModelCallRequest } from '../../shared/model/request';
 import type { CriticalFinding } from '../../shared/radiology/critical';
 import type { SectionName } from '../../shared/radiology/report';
 
@@ -13,7 +14,7 @@ export interface RadiologyRun {
 
 export interface PreparedDraft {
   /** De-identified: the only form of the study that reaches a model. */
-  modelRequest: Record<string, unknown>;
+  modelRequest: ModelCallRequest;
   mappingRef: string;
   critical: CriticalFinding[];
   startedAt: string;

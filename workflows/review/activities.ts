@@ -1,4 +1,5 @@
 import type { AuditSink } from '../../shared/audit/records';
+import { reviewLinkUrl } from '../../shared/review/link-opener';
 import type { LinkStore } from '../../shared/review/link-store';
 import type { Notifier } from '../../shared/review/notifier';
 import { signLink } from '../../shared/review/token';
@@ -24,6 +25,7 @@ export function createReviewActivities(deps: ReviewActivityDeps) {
       pipeline: string;
       expiresAt: number;
       draftRef: string;
+      submittedBy?: string;
     }): Promise<IssuedLink> {
       const token = signLink(deps.secret, {
         instanceId: input.instanceId,
@@ -33,7 +35,8 @@ export function createReviewActivities(deps: ReviewActivityDeps) {
         expiresAt: input.expiresAt,
       });
       const nonce = JSON.parse(Buffer.from(token.split('.')[0]!, 'base64url').toString('utf8')).nonce as string;
-      await deps.links.issue({ ...input, nonce }, now(), input.draftRef);
+      const { draftRef, submittedBy, ...claims } = input;
+      await deps.links.issue({ ...claims, nonce }, now(), draftRef, submittedBy);
       await deps.audit.append({
         kind: 'review',
         timestamp: now(),
@@ -43,7 +46,7 @@ export function createReviewActivities(deps: ReviewActivityDeps) {
         subjectId: input.reviewId,
         reviewer: input.reviewer,
       });
-      return { url: `${deps.baseUrl}/api/review/${token}`, nonce, reviewId: input.reviewId, reviewer: input.reviewer };
+      return { url: reviewLinkUrl(deps.baseUrl, token), nonce, reviewId: input.reviewId, reviewer: input.reviewer };
     },
     async notifyReviewer(notice: Notice): Promise<void> {
       await deps.notifier.send({ ...notice, at: now() });

@@ -43,6 +43,7 @@ export const reviewOrchestrator: OrchestrationHandler = function* (context: Orch
     pipeline: request.pipeline,
     expiresAt: deadline,
     draftRef: request.draftRef,
+    submittedBy: request.submittedBy,
   });
   yield context.df.callActivity(NOTIFY_REVIEWER, notice('review-requested', request.reviewer, link.url));
   let escalated = false;
@@ -93,6 +94,7 @@ export const reviewOrchestrator: OrchestrationHandler = function* (context: Orch
         pipeline: request.pipeline,
         expiresAt: finalDeadline,
         draftRef: request.draftRef,
+        submittedBy: request.submittedBy,
       });
       yield context.df.callActivity(NOTIFY_REVIEWER, notice('review-escalated', request.backupReviewer, link.url));
       yield audit('escalated', request.backupReviewer);

@@ -6,6 +6,8 @@ export interface ReviewRequest {
   title: string;
   reviewer: string;
   backupReviewer: string;
+  /** Who submitted the item (the authenticated caller): refused as its reviewer. */
+  submittedBy?: string;
   /** Blob name in `review-drafts`: the draft itself never enters the orchestration history. */
   draftRef: string;
   /** When to remind the reviewer, in ms after the request: one reminder or a schedule (those before the deadline). */

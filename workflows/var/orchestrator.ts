@@ -82,6 +82,7 @@ export const varOrchestrator: OrchestrationHandler = function* (context: Orchest
         title: `VaR report ${run.date}`,
         reviewer: run.reviewer,
         backupReviewer: run.backupReviewer,
+        submittedBy: run.requestedBy,
         draftRef,
         reminderAfterMs: HOUR,
         deadlineMs: 3 * HOUR,

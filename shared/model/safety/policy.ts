@@ -1,3 +1,5 @@
+import { ContentBlockedError } from '../errors';
+import { maxSeverities } from './azure-annotations';
 import { CATEGORIES, type Category, type Severities } from './categories';
 
 export interface CategoryRule {
@@ -39,4 +41,37 @@ export function judge(severities: Severities, policy: SafetyPolicy): Verdict {
   if (blocked.length > 0) return { severities, decision: 'block', flagged: blocked };
   const warned = CATEGORIES.filter((c) => severities[c] >= policy[c].warnAt);
   return { severities, decision: warned.length > 0 ? 'warn' : 'allow', flagged: warned };
+}
+
+/** What the caller said about the text: clinical or legal records describe harm without intending it. */
+export interface SafetyContext {
+  clinical?: boolean;
+  legal?: boolean;
+}
+
+/**
+ * Our verdict joined with Azure's labels of the same text. Azure's labels know nothing of clinical or legal
+ * context, so there they can warn but not block on their own (Azure still blocks by itself: 400, finish_reason
+ * content_filter); elsewhere they count in full.
+ */
+export function withAzureLabels(
+  ours: Verdict,
+  azure: Severities | undefined,
+  policy: SafetyPolicy,
+  context: SafetyContext | undefined,
+): Verdict {
+  if (!azure) return ours;
+  const combined = judge(maxSeverities(ours.severities, azure), policy);
+  const contextual = context?.clinical || context?.legal;
+  return contextual && combined.decision === 'block' && ours.decision !== 'block'
+    ? { ...combined, decision: 'warn' }
+    : combined;
+}
+
+/** The refusal a block becomes: category and severity, never the text. */
+export function blockedError(stage: 'input' | 'output', verdict: Verdict): ContentBlockedError {
+  return new ContentBlockedError(
+    stage,
+    verdict.flagged.map((c) => ({ category: c, severity: verdict.severities[c] })),
+  );
 }
