@@ -10,6 +10,34 @@ import { durableApi, type Status } from '../support/durable';
 const PROVIDER = { sequential: 5, fanOut: 100, fanIn: 150, externalEvents: 50 };
 
 type Timed = Omit<Status, 'historyEvents'> & { historyEvents: { EventType: string; Timestamp: string }[] };
+type Api = ReturnType<typeof durableApi>;
+
+/**
+ * One orchestrator fanning out to `n` activities and waiting for all. Fan-out: start → last response recorded; fan-in:
+ * first response recorded → orchestration completed (so it includes applying every response and the final replay).
+ */
+async function fanOutAndIn(api: Api, id: string, n: number) {
+  const t = performance.now();
+  await api.start('fanOut', id, { n });
+  await api.until(id, undefined, 900_000);
+  const totalSeconds = (performance.now() - t) / 1000;
+  const history = (await api.status(id, '&showHistory=true')) as unknown as Timed;
+  if (history.runtimeStatus !== 'Completed') throw new Error(`bench: fan-out ${id} ended ${history.runtimeStatus}`);
+  const at = (type: string) =>
+    history.historyEvents.filter((e) => e.EventType === type).map((e) => Date.parse(e.Timestamp));
+  const started = Math.min(...at('ExecutionStarted'));
+  const responses = at('TaskCompleted');
+  const firstResponse = Math.min(...responses);
+  const lastResponse = Math.max(...responses);
+  const finished = Math.max(...at('ExecutionCompleted'));
+  const seconds = (ms: number) => Math.max(0.001, ms / 1000);
+  return {
+    totalSeconds,
+    fanOutSeconds: seconds(lastResponse - started),
+    fanInSeconds: seconds(finished - firstResponse),
+    tailSeconds: seconds(finished - lastResponse),
+  };
+}
 
 export async function run(args: string[]): Promise<void> {
   // `--host-log`: the host's lines (Executing/Executed per invocation) written as `enclave start` writes them, to /dev/null.
@@ -46,24 +74,16 @@ export async function run(args: string[]): Promise<void> {
     });
 
     const fanN = 2000 * scale;
-    t = performance.now();
-    await api.start('fanOut', 'bench-fan', { n: fanN });
-    await api.until('bench-fan', undefined, 600_000);
-    const total = (performance.now() - t) / 1000;
-    const history = (await api.status('bench-fan', '&showHistory=true')) as unknown as Timed;
-    const at = (type: string) =>
-      history.historyEvents.filter((e) => e.EventType === type).map((e) => Date.parse(e.Timestamp));
-    const started = Math.min(...at('ExecutionStarted'));
-    const completions = at('TaskCompleted');
-    const lastCompletion = Math.max(...completions);
-    const finished = Math.max(...at('ExecutionCompleted'));
-    emit('fan-out activities', fanN / Math.max(0.001, (lastCompletion - started) / 1000), PROVIDER.fanOut, {
+    const fan = await fanOutAndIn(api, 'bench-fan', fanN);
+    emit('fan-out activities', fanN / fan.fanOutSeconds, PROVIDER.fanOut, {
       activities: fanN,
-      seconds: (lastCompletion - started) / 1000,
+      seconds: fan.fanOutSeconds,
     });
-    emit('fan-in responses', fanN / Math.max(0.001, (finished - Math.min(...completions)) / 1000), PROVIDER.fanIn, {
+    emit('fan-in responses', fanN / fan.fanInSeconds, PROVIDER.fanIn, {
       responses: fanN,
-      totalSeconds: total,
+      seconds: fan.fanInSeconds,
+      afterLastResponseSeconds: fan.tailSeconds,
+      totalSeconds: fan.totalSeconds,
     });
 
     const eventsN = 500 * scale;
@@ -77,6 +97,37 @@ export async function run(args: string[]): Promise<void> {
       events: eventsN,
       seconds: (performance.now() - t) / 1000,
     });
+
+    // Fan-in cost per response should not grow with the fan-in's size (a replay per batch over a growing history did).
+    const sizes = [500, 2000, 8000].map((n) => n * scale);
+    const series: { responses: number; seconds: number; msPerResponse: number }[] = [];
+    for (const n of sizes) {
+      const run = await fanOutAndIn(api, `bench-growth-${n}`, n);
+      series.push({ responses: n, seconds: run.fanInSeconds, msPerResponse: (1000 * run.fanInSeconds) / n });
+      console.log(
+        JSON.stringify({
+          bench: 'durable',
+          metric: 'fan-in growth',
+          responses: n,
+          seconds: Number(run.fanInSeconds.toFixed(3)),
+          msPerResponse: Number(((1000 * run.fanInSeconds) / n).toFixed(3)),
+          afterLastResponseSeconds: Number(run.tailSeconds.toFixed(3)),
+          perSecond: Math.round(n / run.fanInSeconds),
+        }),
+      );
+    }
+    const first = series[0]!;
+    const last = series[series.length - 1]!;
+    console.log(
+      JSON.stringify({
+        bench: 'durable',
+        metric: 'fan-in growth summary',
+        sizeRatio: last.responses / first.responses,
+        timeRatio: Number((last.seconds / first.seconds).toFixed(1)),
+        costPerResponseRatio: Number((last.msPerResponse / first.msPerResponse).toFixed(2)),
+        linearWouldBe: 1,
+      }),
+    );
   } finally {
     await host.stop();
     await azurite.stop();

@@ -26,8 +26,9 @@ test('a restarted host loads every instance before any runs: a child finishing e
     ).json()) as { instanceId: string; name: string; input: { key?: string } | null }[];
     const child = list.find((i) => i.name === 'squareChild' && i.input?.key === parentId);
     if (!child) return undefined;
+    // The History row of the episode that dispatched the activity lists it as work.
     for await (const row of history.listEntities({ queryOptions: { filter: `PartitionKey eq '${child.instanceId}'` } }))
-      if (String(row.rowKey).startsWith('w-')) return child.instanceId;
+      if (String(row.rowKey).startsWith('h-') && String(row.data).includes('"work"')) return child.instanceId;
     return undefined;
   });
   await host.stop(200); // the child's first activity call (5 s) is cut off: the new host runs it again

@@ -5,14 +5,20 @@ import { clientBindingData } from './client-binding';
 import type { DurableEngine, DurableHostServices } from './contract';
 import { allocates, event, planEpisode, subInstanceId } from './episode';
 import { type Action, EventType, flattenActions, type HistoryEvent, json, TERMINAL } from './history';
-import { historyKey, Instance, pendingKey, timerKey, workKey } from './instance';
+import { type EpisodeRecord, episodeRows, readHistoryRows, rowSeq } from './history-rows';
+import { rowEvents } from './inbox-rows';
+import { historyKey, Instance, pendingKey, timerKey } from './instance';
 import type { Checkpoint, InstanceRecord, ParentRef, PendingEvent, TimerItem, WorkItem } from './model';
 import { runReplay, shortestContinuing } from './replay';
 import { Semaphore } from './semaphore';
-import { DurableStore, type Op } from './store';
+import { DurableStore, type Op, type Row } from './store';
 import { invokeActivityTask, sendHttpTask } from './tasks';
 
-const MAX_EVENTS_PER_EPISODE = 200;
+/**
+ * Every event waiting for an instance shares one episode (as the extension applies a batch of control-queue messages
+ * in one episode): a replay of the whole history per batch, not per event. The cap bounds one replay's new events.
+ */
+const MAX_EVENTS_PER_EPISODE = 1000;
 const newExecutionId = () => randomUUID().replace(/-/g, '');
 
 /**
@@ -125,19 +131,24 @@ export class Engine implements Omit<DurableEngine, 'handleHttp'> {
     const valid = checkpoint?.executionId === exec ? checkpoint : undefined;
     const historyCount = valid?.historyCount ?? 0;
     const orphans: Op[] = [];
-    const history: { seq: number; event: HistoryEvent }[] = [];
+    const committed: Row[] = [];
     for (const row of rows) {
       if (row.rowKey.startsWith(`h-${exec}-`)) {
-        const seq = Number(row.rowKey.slice(-8));
-        if (seq < historyCount) history.push({ seq, event: row.data as HistoryEvent });
+        if (rowSeq(row.rowKey) < historyCount) committed.push(row);
         else orphans.push({ kind: 'delete', rowKey: row.rowKey });
       } else if (row.rowKey.startsWith('h-')) orphans.push({ kind: 'delete', rowKey: row.rowKey });
     }
-    instance.history = history.sort((a, b) => a.seq - b.seq).map((h) => h.event);
+    const stored = readHistoryRows(committed);
+    instance.history = stored.events;
+    instance.historyRows = stored.rows;
     instance.nextId = valid?.nextId ?? 0;
     instance.knownActions = valid?.knownActions ?? 0;
     instance.signatures = valid?.signatures ?? [];
     instance.actionIds = valid?.actionIds ?? [];
+    for (const [index, signature, id] of stored.actions) {
+      instance.signatures[index] = signature;
+      if (id !== null) instance.actionIds[index] = id;
+    }
     instance.completed = completedIds(instance.history);
     const ended = instance.history.findLast((e) => e.EventType === EventType.ExecutionCompleted);
     if (ended) {
@@ -159,21 +170,33 @@ export class Engine implements Omit<DurableEngine, 'handleHttp'> {
     const toDispatch: WorkItem[] = [];
     const toArm: TimerItem[] = [];
     const applied = new Set(valid?.appliedKeys ?? []);
+    const isApplied = (p: PendingEvent) => {
+      if (applied.has(p.key)) return true;
+      const id = completionId(p.event);
+      return id !== undefined && (p.executionId === exec || !p.executionId) && instance.completed.has(id);
+    };
     for (const row of rows) {
-      if (row.rowKey.startsWith('p-')) {
-        const event = row.data as PendingEvent;
-        if (applied.has(event.key)) orphans.push({ kind: 'delete', rowKey: row.rowKey });
-        else pending.push(event);
-      } else if (row.rowKey.startsWith('w-')) {
+      if (!row.rowKey.startsWith('p-')) continue;
+      const events = rowEvents(row.data);
+      const waiting = events.filter((p) => !isApplied(p));
+      if (waiting.length === 0) orphans.push({ kind: 'delete', rowKey: row.rowKey });
+      else if (waiting.length < events.length)
+        orphans.push({ kind: 'upsert', rowKey: row.rowKey, data: { events: waiting } });
+      if (waiting.length > 0) instance.inboxRows.restore(row.rowKey, waiting);
+      pending.push(...waiting);
+    }
+    const pendingKeys = new Set(pending.map((p) => p.key));
+    const finished = (work: WorkItem) =>
+      instance.completed.has(work.taskId) ||
+      pendingKeys.has(`task-${work.executionId}-${work.taskId}`) ||
+      pendingKeys.has(`sub-${work.executionId}-${work.taskId}`);
+    // Work this execution dispatched and whose completion is neither in history nor pending: run it again.
+    for (const work of stored.work) if (work.taskId < instance.nextId && !finished(work)) toDispatch.push(work);
+    for (const row of rows) {
+      if (row.rowKey.startsWith('w-')) {
+        // A work row of an older host (one per work item).
         const work = row.data as WorkItem;
-        const alreadyDone =
-          instance.completed.has(work.taskId) ||
-          rows.some(
-            (r) =>
-              r.rowKey === pendingKey(`task-${work.executionId}-${work.taskId}`) ||
-              r.rowKey === pendingKey(`sub-${work.executionId}-${work.taskId}`),
-          );
-        if (work.executionId !== exec || work.taskId >= instance.nextId || (alreadyDone && work.kind !== 'sub'))
+        if (work.executionId !== exec || work.taskId >= instance.nextId || (finished(work) && work.kind !== 'sub'))
           orphans.push({ kind: 'delete', rowKey: row.rowKey });
         else toDispatch.push(work);
       } else if (row.rowKey.startsWith('t-')) {
@@ -185,13 +208,15 @@ export class Engine implements Omit<DurableEngine, 'handleHttp'> {
     }
     if (!valid && pending.length === 0 && instance.history.length === 0) {
       // Crashed between writing the Instances row and the start event.
-      pending.push({
+      const start: PendingEvent = {
         key: `start-${exec}`,
         order: 0,
         executionId: exec,
         event: this.#executionStarted(instance.record),
         meta: {},
-      });
+      };
+      orphans.push(...instance.inboxRows.add([start]));
+      pending.push(start);
     }
     pending.sort((a, b) => a.order - b.order);
     this.#order = Math.max(this.#order, ...pending.map((p) => p.order));
@@ -209,10 +234,37 @@ export class Engine implements Omit<DurableEngine, 'handleHttp'> {
   /** Persists an event for an instance, then queues it in memory; `ops` are applied in the same transaction. */
   async deliver(instance: Instance, pending: Omit<PendingEvent, 'order'>, ops: Op[] = []): Promise<void> {
     const full: PendingEvent = { ...pending, order: this.clock.now() * 1000 + (++this.#order % 1000) };
-    await this.store.write(instance.id, [{ kind: 'upsert', rowKey: pendingKey(full.key), data: full }, ...ops]);
+    await new Promise<void>((resolve, reject) => {
+      instance.outbox.push({ event: full, ops, resolve, reject });
+      this.#writeInbox(instance);
+    });
     if (full.control) instance.inbox.unshift(full);
     else instance.inbox.push(full);
     this.#kick(instance);
+  }
+
+  /** Persists delivered events: those that arrive while a write is in flight go together in the next one. */
+  #writeInbox(instance: Instance): void {
+    if (instance.writingInbox || instance.outbox.length === 0) return;
+    instance.writingInbox = true;
+    const taken = instance.outbox.splice(0);
+    const events = taken.map((t) => t.event);
+    const rows = instance.inboxRows.add(events);
+    this.store
+      .write(instance.id, [...rows, ...taken.flatMap((t) => t.ops)])
+      .then(
+        () => {
+          for (const t of taken) t.resolve();
+        },
+        (error: Error) => {
+          instance.inboxRows.remove(events.map((e) => e.key));
+          for (const t of taken) t.reject(error);
+        },
+      )
+      .finally(() => {
+        instance.writingInbox = false;
+        this.#writeInbox(instance);
+      });
   }
 
   async startInstance(name: string, instanceId: string, input: string | null, parent?: ParentRef): Promise<Instance> {
@@ -296,7 +348,9 @@ export class Engine implements Omit<DurableEngine, 'handleHttp'> {
     if (!instance.loaded) {
       const exec = instance.record.executionId;
       const rows = (await this.store.readPartition(instance.id)).filter((r) => r.rowKey.startsWith(`h-${exec}-`));
-      instance.history = rows.sort((a, b) => a.rowKey.localeCompare(b.rowKey)).map((r) => r.data as HistoryEvent);
+      const stored = readHistoryRows(rows);
+      instance.history = stored.events;
+      instance.historyRows = stored.rows;
       instance.loaded = true;
     }
     return instance.history;
@@ -321,16 +375,17 @@ export class Engine implements Omit<DurableEngine, 'handleHttp'> {
 
   /** Takes the next events that can share one episode: at most one host-side allocation, and it comes last. */
   #takeBatch(instance: Instance): PendingEvent[] {
-    const first = instance.inbox.shift()!;
-    const batch = [first];
-    if (first.control || allocates(first)) return batch;
-    while (instance.inbox.length > 0 && batch.length < MAX_EVENTS_PER_EPISODE) {
-      const next = instance.inbox[0]!;
-      if (next.control) break;
-      batch.push(instance.inbox.shift()!);
-      if (allocates(next)) break;
+    const inbox = instance.inbox;
+    let end = 1;
+    if (!inbox[0]!.control && !allocates(inbox[0]!)) {
+      while (end < inbox.length && end < MAX_EVENTS_PER_EPISODE) {
+        const next = inbox[end]!;
+        if (next.control) break;
+        end++;
+        if (allocates(next)) break;
+      }
     }
-    return batch;
+    return inbox.splice(0, end);
   }
 
   async #episode(instance: Instance): Promise<void> {
@@ -366,7 +421,9 @@ export class Engine implements Omit<DurableEngine, 'handleHttp'> {
     }
     const { taken, newEvents, nowMs, state } = replay;
     const last = taken[taken.length - 1]!;
+    const knownBefore = instance.knownActions;
     const plan = planEpisode(instance, state, last.meta, last.event.EventType, nowMs);
+    const numbered = numberedActions(instance, knownBefore);
     if (plan.customStatus !== undefined) record.customStatus = plan.customStatus;
     const appended = [...newEvents, ...plan.appended];
     for (const p of taken) {
@@ -381,7 +438,6 @@ export class Engine implements Omit<DurableEngine, 'handleHttp'> {
       instance.timers.delete(timerId);
       ops.push({ kind: 'delete', rowKey: timerKey(record.executionId, timerId) });
     }
-    for (const w of plan.work) ops.push({ kind: 'upsert', rowKey: workKey(w.executionId, w.taskId), data: w });
     for (const t of plan.timers) ops.push({ kind: 'upsert', rowKey: timerKey(t.executionId, t.timerId), data: t });
 
     const outcome = plan.outcome;
@@ -393,15 +449,16 @@ export class Engine implements Omit<DurableEngine, 'handleHttp'> {
         consumed,
         'Failed',
         `Orchestrator function '${record.name}' failed: ${outcome.message}`,
+        numbered,
       );
     }
     if (outcome.kind === 'completed')
-      return this.#finish(instance, appended, ops, consumed, 'Completed', outcome.output ?? null);
+      return this.#finish(instance, appended, ops, consumed, 'Completed', outcome.output ?? null, numbered);
     if (outcome.kind === 'continueAsNew')
       return this.#continueAsNew(instance, appended, consumed, outcome.input, flattenActions(state.actions));
 
     appended.push(event(EventType.OrchestratorCompleted, new Date(nowMs).toISOString()));
-    await this.#commit(instance, appended, ops, consumed);
+    await this.#commit(instance, { events: appended, work: plan.work, actions: numbered }, ops, consumed);
     for (const w of plan.work) this.#dispatchWork(instance, w);
     for (const t of plan.timers) this.#armTimer(instance, t);
   }
@@ -422,26 +479,24 @@ export class Engine implements Omit<DurableEngine, 'handleHttp'> {
    * one transaction (100 rows) may be cut by a crash, and recovery drops whatever lies beyond the checkpoint. The
    * consumed events are deleted only after it; the checkpoint names them so recovery never applies them twice.
    */
-  async #commit(instance: Instance, appended: HistoryEvent[], ops: Op[], consumed: string[]): Promise<void> {
-    const exec = instance.record.executionId;
-    const base = instance.history.length;
-    const historyOps: Op[] = appended.map((e, i) => ({ kind: 'upsert', rowKey: historyKey(exec, base + i), data: e }));
-    instance.history.push(...appended);
+  async #commit(instance: Instance, episode: EpisodeRecord, ops: Op[], consumed: string[]): Promise<void> {
+    const historyOps = episodeRows(instance.record.executionId, instance.historyRows, episode);
+    const rows = instance.historyRows + historyOps.length;
     instance.record.lastUpdatedTime = this.#nowIso();
     await this.store.write(instance.id, [
       ...historyOps,
       ...ops,
-      { kind: 'upsert', rowKey: 'checkpoint', data: instance.checkpoint(consumed) },
+      { kind: 'upsert', rowKey: 'checkpoint', data: instance.checkpoint(consumed, rows) },
     ]);
+    // Only now: the history in memory is never ahead of the history in storage.
+    for (const e of episode.events) instance.history.push(e);
+    instance.historyRows = rows;
     await this.#forget(instance, consumed);
     await this.store.putInstance(instance.id, instance.record);
   }
 
   #forget(instance: Instance, keys: string[]): Promise<void> {
-    return this.store.write(
-      instance.id,
-      keys.map((key): Op => ({ kind: 'delete', rowKey: pendingKey(key) })),
-    );
+    return this.store.write(instance.id, instance.inboxRows.remove(keys));
   }
 
   async #applyControl(instance: Instance, p: PendingEvent, consumed: string[]): Promise<void> {
@@ -458,7 +513,7 @@ export class Engine implements Omit<DurableEngine, 'handleHttp'> {
       instance.inbox.unshift(...instance.held.splice(0));
     }
     appended.push(event(EventType.OrchestratorCompleted, this.#nowIso()));
-    await this.#commit(instance, appended, [], consumed);
+    await this.#commit(instance, { events: appended, work: [], actions: [] }, [], consumed);
   }
 
   async #finish(
@@ -468,6 +523,7 @@ export class Engine implements Omit<DurableEngine, 'handleHttp'> {
     consumed: string[],
     status: InstanceRecord['status'],
     output: unknown,
+    actions: EpisodeRecord['actions'] = [],
   ): Promise<void> {
     const record = instance.record;
     record.status = status;
@@ -479,7 +535,7 @@ export class Engine implements Omit<DurableEngine, 'handleHttp'> {
       event(EventType.ExecutionCompleted, this.#nowIso(), { OrchestrationStatus: status, Result: json(record.output) }),
     );
     const leftovers = instance.inbox.splice(0).map((p) => p.key);
-    await this.#commit(instance, appended, ops, [...consumed, ...leftovers]);
+    await this.#commit(instance, { events: appended, work: [], actions }, ops, [...consumed, ...leftovers]);
     if (record.parent) await this.#notifyParent(instance);
   }
 
@@ -492,7 +548,7 @@ export class Engine implements Omit<DurableEngine, 'handleHttp'> {
   ): Promise<void> {
     const record = instance.record;
     const oldExec = record.executionId;
-    const committed = instance.history.length;
+    const committedRows = instance.historyRows;
     const untaken = unconsumedEvents([...instance.history, ...appended], actions);
     appended.push(event(EventType.ContinueAsNew, this.#nowIso(), { Result: input ?? null }));
     const carried = instance.inbox.filter((p) => p.event.EventType === EventType.EventRaised);
@@ -523,13 +579,12 @@ export class Engine implements Omit<DurableEngine, 'handleHttp'> {
     );
     instance.inbox.unshift(startedEvent, ...leftovers);
     const oldHistoryRows: Op[] = Array.from(
-      { length: committed },
+      { length: committedRows },
       (_, i): Op => ({ kind: 'delete', rowKey: historyKey(oldExec, i) }),
     );
     await this.store.write(instance.id, [
-      { kind: 'upsert', rowKey: pendingKey(startedKey), data: startedEvent },
-      ...leftovers.map((p): Op => ({ kind: 'upsert', rowKey: pendingKey(p.key), data: p })),
-      { kind: 'upsert', rowKey: 'checkpoint', data: instance.checkpoint([...consumed, ...dropped]) },
+      ...instance.inboxRows.add([startedEvent, ...leftovers]),
+      { kind: 'upsert', rowKey: 'checkpoint', data: instance.checkpoint([...consumed, ...dropped], 0) },
     ]);
     await this.#forget(instance, [...consumed, ...dropped]);
     await this.store.write(instance.id, [...staleRows, ...oldHistoryRows]);
@@ -552,11 +607,12 @@ export class Engine implements Omit<DurableEngine, 'handleHttp'> {
       work.kind === 'http' ? sendHttpTask(work, this.clock) : invokeActivityTask(this.services, work),
     );
     if (this.#stopping) return;
-    await this.deliver(
-      instance,
-      { key: `task-${work.executionId}-${work.taskId}`, executionId: work.executionId, event: completion, meta },
-      [{ kind: 'delete', rowKey: workKey(work.executionId, work.taskId) }],
-    );
+    await this.deliver(instance, {
+      key: `task-${work.executionId}-${work.taskId}`,
+      executionId: work.executionId,
+      event: completion,
+      meta,
+    });
   }
 
   async #startSub(parent: Instance, work: WorkItem): Promise<void> {
@@ -574,40 +630,33 @@ export class Engine implements Omit<DurableEngine, 'handleHttp'> {
       existing?.record.parent?.instanceId === parent.id &&
       existing.record.parent.taskId === work.taskId &&
       existing.record.parent.executionId === work.executionId;
-    const done: Op[] = [{ kind: 'delete', rowKey: workKey(work.executionId, work.taskId) }];
-    if (ours) return this.store.write(parent.id, done);
+    if (ours) return;
     if (existing && !TERMINAL.has(existing.record.status)) {
-      return this.#failSub(parent, work, `An orchestration with instance id '${childId}' is already running.`, done);
+      return this.#failSub(parent, work, `An orchestration with instance id '${childId}' is already running.`);
     }
     if (!this.isOrchestrator(a.functionName ?? '')) {
       return this.#failSub(
         parent,
         work,
         `The function '${a.functionName}' doesn't exist, is disabled, or is not an orchestrator function.`,
-        done,
       );
     }
     await this.startInstance(a.functionName ?? '', childId, json(a.input), ref);
-    await this.store.write(parent.id, done);
   }
 
   /** The parent learns that its sub-orchestration could not start. */
-  #failSub(parent: Instance, work: WorkItem, reason: string, ops: Op[]): Promise<void> {
+  #failSub(parent: Instance, work: WorkItem, reason: string): Promise<void> {
     const failed = event(EventType.SubOrchestrationInstanceFailed, this.#nowIso(), {
       TaskScheduledId: work.taskId,
       Reason: reason,
       Details: '',
     });
-    return this.deliver(
-      parent,
-      {
-        key: `sub-${work.executionId}-${work.taskId}`,
-        executionId: work.executionId,
-        event: failed,
-        meta: work.retry ? { retry: work.retry } : {},
-      },
-      ops,
-    );
+    return this.deliver(parent, {
+      key: `sub-${work.executionId}-${work.taskId}`,
+      executionId: work.executionId,
+      event: failed,
+      meta: work.retry ? { retry: work.retry } : {},
+    });
   }
 
   async #notifyParent(child: Instance): Promise<void> {
@@ -676,4 +725,12 @@ function completedIds(history: HistoryEvent[]): Set<number> {
     if (id !== undefined) ids.add(id);
   }
   return ids;
+}
+
+/** The actions an episode numbered (flattened indices from `from`), as its History rows record them. */
+function numberedActions(instance: Instance, from: number): EpisodeRecord['actions'] {
+  const actions: EpisodeRecord['actions'] = [];
+  for (let i = from; i < instance.knownActions; i++)
+    actions.push([i, instance.signatures[i] ?? '', instance.actionIds[i] ?? null]);
+  return actions;
 }

@@ -1,9 +1,14 @@
 import type { HistoryEvent } from './history';
+import { InboxRows } from './inbox-rows';
 import type { Checkpoint, InstanceRecord, PendingEvent } from './model';
+import type { Op } from './store';
 
 /** One orchestration instance as the engine holds it in memory; the store holds the same, durably. */
 export class Instance {
+  /** The current execution's committed history: never ahead of storage (an episode appends it after its commit). */
   history: HistoryEvent[] = [];
+  /** How many History rows hold it (rows 0 … n−1 of the execution). */
+  historyRows = 0;
   nextId = 0;
   knownActions = 0;
   signatures: string[] = [];
@@ -12,6 +17,11 @@ export class Instance {
   /** Ids of tasks/timers whose completion is already in history: a duplicate completion is dropped. */
   completed = new Set<number>();
   inbox: PendingEvent[] = [];
+  /** Which persisted row holds each pending event. */
+  inboxRows = new InboxRows('p-in-');
+  /** Events delivered while the previous inbox write was in flight: they share the next rows. */
+  outbox: { event: PendingEvent; ops: Op[]; resolve(): void; reject(error: Error): void }[] = [];
+  writingInbox = false;
   held: PendingEvent[] = [];
   timers = new Map<number, () => void>();
   busy = false;
@@ -24,21 +34,24 @@ export class Instance {
     return this.record.instanceId;
   }
 
-  checkpoint(appliedKeys: string[] = []): Checkpoint {
+  /**
+   * The row that makes an episode count once `historyRows` rows hold the execution's history. Completions are not
+   * named in `appliedKeys`: their ids in history already mark them applied.
+   */
+  checkpoint(appliedKeys: string[], historyRows: number): Checkpoint {
     return {
-      appliedKeys,
+      appliedKeys: appliedKeys.filter((key) => !COMPLETION_KEY.test(key)),
       executionId: this.record.executionId,
       nextId: this.nextId,
       knownActions: this.knownActions,
-      signatures: this.signatures,
-      actionIds: this.actionIds,
-      historyCount: this.history.length,
+      historyCount: historyRows,
     };
   }
 
   resetExecution(executionId: string): void {
     this.record.executionId = executionId;
     this.history = [];
+    this.historyRows = 0;
     this.nextId = 0;
     this.knownActions = 0;
     this.signatures = [];
@@ -53,3 +66,5 @@ export const historyKey = (executionId: string, seq: number) => `h-${executionId
 export const workKey = (executionId: string, taskId: number) => `w-${executionId}-${taskId}`;
 export const timerKey = (executionId: string, timerId: number) => `t-${executionId}-${timerId}`;
 export const pendingKey = (key: string) => `p-${key}`;
+/** Keys of pending completions (of a task, sub-orchestration or timer), as deliver() names them. */
+export const COMPLETION_KEY = /^(task|sub|timer)-/;

@@ -74,8 +74,10 @@ export interface Checkpoint {
   executionId: string;
   nextId: number;
   knownActions: number;
-  signatures: string[];
-  actionIds: number[];
+  /** Older hosts kept these here; now each episode's History rows hold the actions it numbered. */
+  signatures?: string[];
+  actionIds?: number[];
+  /** Committed History rows of the execution (rows 0 … n−1); rows beyond were cut by a crash. */
   historyCount: number;
   /** Pending events the last committed episode consumed; their rows are deleted right after the checkpoint. */
   appliedKeys: string[];
