@@ -79,9 +79,12 @@ export async function run(args: string[]): Promise<void> {
       activities: fanN,
       seconds: fan.fanOutSeconds,
     });
-    emit('fan-in responses', fanN / fan.fanInSeconds, PROVIDER.fanIn, {
+    // Responses waiting together are applied in one episode and share its history timestamp, so the history can no
+    // longer time fan-in alone: the figure is over the whole run, start to completion — a lower bound.
+    emit('fan-in responses', fanN / fan.totalSeconds, PROVIDER.fanIn, {
       responses: fanN,
-      seconds: fan.fanInSeconds,
+      seconds: fan.totalSeconds,
+      measuredOver: 'start to completion (lower bound)',
       afterLastResponseSeconds: fan.tailSeconds,
       totalSeconds: fan.totalSeconds,
     });
@@ -103,16 +106,16 @@ export async function run(args: string[]): Promise<void> {
     const series: { responses: number; seconds: number; msPerResponse: number }[] = [];
     for (const n of sizes) {
       const run = await fanOutAndIn(api, `bench-growth-${n}`, n);
-      series.push({ responses: n, seconds: run.fanInSeconds, msPerResponse: (1000 * run.fanInSeconds) / n });
+      series.push({ responses: n, seconds: run.totalSeconds, msPerResponse: (1000 * run.totalSeconds) / n });
       console.log(
         JSON.stringify({
           bench: 'durable',
           metric: 'fan-in growth',
           responses: n,
-          seconds: Number(run.fanInSeconds.toFixed(3)),
-          msPerResponse: Number(((1000 * run.fanInSeconds) / n).toFixed(3)),
-          afterLastResponseSeconds: Number(run.tailSeconds.toFixed(3)),
-          perSecond: Math.round(n / run.fanInSeconds),
+          seconds: Number(run.totalSeconds.toFixed(3)),
+          msPerResponse: Number(((1000 * run.totalSeconds) / n).toFixed(3)),
+          measuredOver: 'start to completion',
+          perSecond: Math.round(n / run.totalSeconds),
         }),
       );
     }
