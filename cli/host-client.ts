@@ -34,6 +34,11 @@ export function functionKey(): string {
   );
 }
 
+/** The host's master key, for operator routes (`authLevel: admin`): ENCLAVE_MASTER_KEY, else the local default. */
+export function masterKey(): string {
+  return process.env.ENCLAVE_MASTER_KEY ?? 'local-master-key';
+}
+
 /** fetch with the function key, for the app's submit and status endpoints. */
 export function withFunctionKey(init: RequestInit = {}): RequestInit {
   return { ...init, headers: { ...(init.headers as Record<string, string>), 'x-functions-key': functionKey() } };

@@ -41,15 +41,32 @@ app.http('health', {
       environment: config.environment,
       functionsLoaded: Number.isFinite(count) ? count : null,
       probeStorage: async () => void (await blobServiceClient(config.storage).getProperties()),
-      models: async () =>
-        breakerStatus(
-          config.model.endpoints,
-          await new TableHealthStore(tableClient(config.storage, 'modelhealth')).load(),
-          healthRules(config.model),
-          Date.now(),
-        ),
     });
     context.log(`health: ${report.status}, ${report.functionsLoaded ?? '?'} functions loaded`);
     return { status: report.status === 'ok' ? 200 : 503, jsonBody: report };
+  },
+});
+
+// Which region is down is an operator's business, not an anonymous caller's: the breakers sit behind the admin key.
+app.http('healthModels', {
+  route: 'health/models',
+  methods: ['GET'],
+  authLevel: 'admin',
+  handler: async () => {
+    let config: ReturnType<typeof loadConfig>;
+    try {
+      config = loadConfig();
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      return { status: 503, jsonBody: { status: 'misconfigured', setting: error.setting, error: error.message } };
+    }
+    const states = await new TableHealthStore(tableClient(config.storage, 'modelhealth')).load();
+    const now = Date.now();
+    return {
+      jsonBody: {
+        models: breakerStatus(config.model.endpoints, states, healthRules(config.model), now),
+        checkedAt: new Date(now).toISOString(),
+      },
+    };
   },
 });

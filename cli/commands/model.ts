@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
-import type { HealthReport } from '../../shared/health/report';
+import type { BreakerStatus } from '../../shared/model/breaker-status';
+import { masterKey } from '../host-client';
 
-/** `enclave model status`: each endpoint's circuit as the running app sees it (from `/api/health`). */
+/** `enclave model status`: each endpoint's circuit as the running app sees it (from `/api/health/models`, with the master key). */
 export function register(program: Command): void {
   const model = program.command('model').description('The model gateway');
   model
@@ -12,16 +13,20 @@ export function register(program: Command): void {
     .action(async (options: { host: string; json?: boolean }) => {
       let response: Response;
       try {
-        response = await fetch(`${options.host.replace(/\/$/, '')}/api/health`);
+        response = await fetch(`${options.host.replace(/\/$/, '')}/api/health/models`, {
+          headers: { 'x-functions-key': masterKey() },
+        });
       } catch (error) {
         throw new Error(
           `cannot reach the host at ${options.host} (${(error as Error).message}); is \`npm start\` running?`,
         );
       }
-      const report = (await response.json()) as HealthReport & { setting?: string; error?: string };
+      if (response.status === 401)
+        throw new Error("the host refused the master key; set ENCLAVE_MASTER_KEY to the host's master key");
+      const report = (await response.json()) as { models?: BreakerStatus[]; status?: string; error?: string };
       if (!report.models)
         throw new Error(
-          `the app reports no model endpoints (${report.status}${report.error ? `: ${report.error}` : ''})`,
+          `the app reports no model endpoints (${response.status}${report.error ? `: ${report.error}` : ''})`,
         );
       if (options.json) return console.log(JSON.stringify(report.models, null, 2));
       const width = Math.max(...report.models.map((m) => m.endpoint.length));

@@ -35,11 +35,22 @@ after(async () => {
 });
 
 const probeOnHealth = async () => {
-  const report = (await (await fetch(`${host.url}/api/health`)).json()) as { models: BreakerStatus[] };
+  const response = await fetch(`${host.url}/api/health/models`, { headers: { 'x-functions-key': host.keys.master } });
+  assert.equal(response.status, 200);
+  const report = (await response.json()) as { models: BreakerStatus[] };
   return report.models.find((m) => m.endpoint === `probe-${tag}`)!;
 };
 
-test('a tripped breaker shows on /api/health and `enclave model status` with its reason, and each transition is audited once', async () => {
+test("the breakers are the operator's: anonymous and function-key callers get 401 on /api/health/models, and /api/health names no endpoint", async () => {
+  for (const headers of [{}, { 'x-functions-key': host.keys.function }] as Record<string, string>[]) {
+    const response = await fetch(`${host.url}/api/health/models`, { headers });
+    assert.equal(response.status, 401, JSON.stringify(headers));
+  }
+  const health = await (await fetch(`${host.url}/api/health`)).text();
+  assert.doesNotMatch(health, new RegExp(`probe-${tag}|westeurope|models`));
+});
+
+test('a tripped breaker shows on /api/health/models and `enclave model status` with its reason, and each transition is audited once', async () => {
   const store = new TableHealthStore(tableClient({ connectionString: testStorage() }, 'modelhealth'));
   const { gateway, audit, health } = gatewayFor(server, {
     endpoints,
@@ -55,7 +66,7 @@ test('a tripped breaker shows on /api/health and `enclave model status` with its
   server.setFault('westeurope', { latencyMs: 800 });
   for (let i = 0; i < 6 && health.get(`probe-${tag}`).breaker === 'closed'; i++) await gateway.call(chat(`slow ${i}`));
   assert.equal(health.get(`probe-${tag}`).breaker, 'open');
-  const open = await waitFor('the open circuit on /api/health', async () => {
+  const open = await waitFor('the open circuit on /api/health/models', async () => {
     const probe = await probeOnHealth();
     return probe.state === 'open' ? probe : undefined;
   });
@@ -74,7 +85,7 @@ test('a tripped breaker shows on /api/health and `enclave model status` with its
   await gateway.call(chat('recovered'));
   assert.equal(health.get(`probe-${tag}`).breaker, 'closed');
   await waitFor(
-    'the closed circuit on /api/health',
+    'the closed circuit on /api/health/models',
     async () => (await probeOnHealth()).state === 'closed' || undefined,
   );
 

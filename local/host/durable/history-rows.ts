@@ -1,6 +1,6 @@
 import type { HistoryEvent } from './history';
-import { historyKey } from './instance';
 import type { WorkItem } from './model';
+import { historyKey } from './row-keys';
 import type { Op, Row } from './store';
 
 /**

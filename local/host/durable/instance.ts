@@ -1,6 +1,7 @@
 import type { HistoryEvent } from './history';
 import { InboxRows } from './inbox-rows';
 import type { Checkpoint, InstanceRecord, PendingEvent } from './model';
+import { COMPLETION_KEY } from './row-keys';
 import type { Op } from './store';
 
 /** One orchestration instance as the engine holds it in memory; the store holds the same, durably. */
@@ -61,10 +62,3 @@ export class Instance {
     this.timers.clear();
   }
 }
-
-export const historyKey = (executionId: string, seq: number) => `h-${executionId}-${String(seq).padStart(8, '0')}`;
-export const workKey = (executionId: string, taskId: number) => `w-${executionId}-${taskId}`;
-export const timerKey = (executionId: string, timerId: number) => `t-${executionId}-${timerId}`;
-export const pendingKey = (key: string) => `p-${key}`;
-/** Keys of pending completions (of a task, sub-orchestration or timer), as deliver() names them. */
-export const COMPLETION_KEY = /^(task|sub|timer)-/;
