@@ -6,6 +6,7 @@ import { type Corpus, corpusFile, PART_NAMES } from './corpus/generate';
 import type { Part } from './corpus/people';
 import { scoreFoia } from './foia-score';
 import { radiologyLeaks } from './radiology-leaks';
+import { loadSafetySet, safetyLines, scoreSafety } from './safety-eval';
 
 export const localFoiaModel: ModelCaller = async (prompt) =>
   JSON.parse(
@@ -29,7 +30,10 @@ export async function evaluate(corpus: Pick<Corpus, 'foia' | 'radiology'>) {
   return { foia, radiology, predicted };
 }
 
-/** `npm run eval`: JSON lines per part — FOIA span scores per category, missed identifiers, must-not-redact hits, PHI leaks. */
+/**
+ * `npm run eval`: JSON lines per part — FOIA span scores per category, missed identifiers, must-not-redact hits, PHI
+ * leaks, and content safety (harmful blocked per category, benign records blocked).
+ */
 async function main(): Promise<void> {
   const verbose = process.argv.includes('--verbose');
   for (const part of PART_NAMES) {
@@ -50,6 +54,7 @@ async function main(): Promise<void> {
         leakedInFinetune: where('finetune'),
       }),
     );
+    for (const line of safetyLines(part, scoreSafety(loadSafetySet(part)))) console.log(JSON.stringify(line));
     if (verbose && part === 'dev') {
       for (const l of radiology.leaks.slice(0, 40)) console.log(JSON.stringify({ leak: l }));
       corpus.foia.forEach((doc, i) => {
