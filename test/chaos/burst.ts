@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Document, Packer, Paragraph } from 'docx';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { foiaInstanceId } from '../../workflows/foia/instance-id';
 import { repoRoot } from '../support/app-host';
 import { radiologyStudy } from './inputs';
 import { instancesWithPrefix, outbox, type Summary, seconds, sleep } from './observe';
@@ -36,23 +37,31 @@ const docxOf = (text: string) =>
   Packer.toBuffer(new Document({ sections: [{ children: text.split('\n').map((l) => new Paragraph(l)) }] }));
 
 /** `foia` documents (txt, with every tenth a PDF and every tenth a DOCX) and `radiology` studies, written to `dir`. */
-async function writeBurst(dir: string, foia: number, radiology: number): Promise<void> {
+/** Writes the burst's files; answers the FOIA runs they start (one per document, keyed by its bytes). */
+async function writeBurst(dir: string, foia: number, radiology: number): Promise<Set<string>> {
   const texts = foiaTexts();
+  const foiaRuns = new Set<string>();
   mkdirSync(path.join(dir, 'foia'));
   mkdirSync(path.join(dir, 'radiology'));
   for (let i = 0; i < foia; i++) {
     // A line of its own makes each document (and so its run, keyed by the document's hash) distinct.
     const text = `Release batch document ${i + 1} of ${foia}.\n${texts[i % texts.length]}`;
     const name = `doc-${String(i).padStart(4, '0')}`;
-    if (i % 10 === 0) writeFileSync(path.join(dir, 'foia', `${name}.pdf`), await pdfOf(text));
-    else if (i % 10 === 5) writeFileSync(path.join(dir, 'foia', `${name}.docx`), await docxOf(text));
-    else writeFileSync(path.join(dir, 'foia', `${name}.txt`), text);
+    const [bytes, ext] =
+      i % 10 === 0
+        ? [await pdfOf(text), 'pdf']
+        : i % 10 === 5
+          ? [await docxOf(text), 'docx']
+          : [Buffer.from(text), 'txt'];
+    writeFileSync(path.join(dir, 'foia', `${name}.${ext}`), bytes);
+    foiaRuns.add(foiaInstanceId(bytes));
   }
   for (let i = 0; i < radiology; i++)
     writeFileSync(
       path.join(dir, 'radiology', `study-${String(i).padStart(4, '0')}.json`),
       JSON.stringify(radiologyStudy(`ACC-BURST-${i}`)),
     );
+  return foiaRuns;
 }
 
 /** Runs `enclave submit …` against the stack; answers its exit code, its summary line and its last progress line. */
@@ -97,7 +106,7 @@ const quantile = (sorted: number[], q: number) =>
 export async function burst(stack: ChaosStack, foia = 1000, radiology = 500, timeoutMs = 600_000): Promise<Summary> {
   const dir = mkdtempSync(path.join(tmpdir(), 'enclave-burst-'));
   try {
-    await writeBurst(dir, foia, radiology);
+    const foiaRuns = await writeBurst(dir, foia, radiology);
     const started = Date.now();
     const [foiaSubmit, radiologySubmit] = await Promise.all([
       enclaveSubmit(stack, [
@@ -126,11 +135,15 @@ export async function burst(stack: ChaosStack, foia = 1000, radiology = 500, tim
       }
     }
     const allSeconds = seconds(started);
-    const failed = (
-      await Promise.all([instancesWithPrefix(stack, 'radiology-ACC-BURST-'), instancesWithPrefix(stack, 'foia-')])
-    )
-      .flat()
-      .filter((i) => i.runtimeStatus === 'Failed').length;
+    const runs = [
+      ...(await instancesWithPrefix(stack, 'radiology-ACC-BURST-')),
+      ...(await instancesWithPrefix(stack, 'foia-')).filter((i) => foiaRuns.has(i.instanceId)),
+    ];
+    const failed = runs.filter((i) => i.runtimeStatus === 'Failed').length;
+    // Not ready by the deadline is either still working (a slow machine) or lost (no run, or a run that ended without a review).
+    const stillWorking = runs.filter(
+      (i) => !ready.has(i.instanceId) && ['Running', 'Pending'].includes(i.runtimeStatus),
+    ).length;
     const times = [...ready.values()].sort((a, b) => a - b);
     return {
       scenario: 'burst',
@@ -140,7 +153,8 @@ export async function burst(stack: ChaosStack, foia = 1000, radiology = 500, tim
       progressBar: foiaSubmit.progress,
       readyForReview: ready.size,
       failed,
-      lost: foia + radiology - ready.size,
+      stillWorking,
+      lost: Math.max(0, foia + radiology - ready.size - stillWorking - failed),
       submitSeconds,
       runsPerSecond: Number((ready.size / allSeconds).toFixed(1)),
       secondsToReadyP50: Number((quantile(times, 0.5) / 1000).toFixed(1)),

@@ -325,6 +325,7 @@ export async function throttleStorm(stack: ChaosStack): Promise<Summary> {
 export function passed(s: Summary): boolean {
   return !(
     s.lost ||
+    s.stillWorking ||
     s.failed ||
     s.duplicatedSideEffects ||
     s.callsOutsideResidency ||
