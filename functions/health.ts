@@ -35,11 +35,10 @@ app.http('health', {
         jsonBody: { status: 'misconfigured', version, setting: error.setting, error: error.message },
       };
     }
-    const count = Number(process.env.ENCLAVE_HOST_FUNCTION_COUNT);
     const report = await healthReport({
       version,
       environment: config.environment,
-      functionsLoaded: Number.isFinite(count) ? count : null,
+      functionsLoaded: config.hostFunctionCount,
       probeStorage: async () => void (await blobServiceClient(config.storage).getProperties()),
     });
     context.log(`health: ${report.status}, ${report.functionsLoaded ?? '?'} functions loaded`);

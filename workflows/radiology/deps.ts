@@ -1,5 +1,6 @@
 import { createAuditSink } from '../../shared/audit/index';
 import type { Config } from '../../shared/config';
+import { perConfig } from '../../shared/config/per-config';
 import type { ReportSigner } from '../../shared/radiology/signing';
 import { reportSigner } from '../../shared/radiology/signing-keys';
 import { blobServiceClient } from '../../shared/storage/clients';
@@ -7,7 +8,7 @@ import { reviewDeps } from '../review/deps';
 import type { RadiologyDeps } from './activities';
 import { SIGNED_CONTAINER, STUDIES_CONTAINER } from './names';
 
-let signer: Promise<ReportSigner> | undefined;
+const signerFor = perConfig((settings: Config['radiology']): Promise<ReportSigner> => reportSigner(settings));
 
 export async function radiologyDeps(config: Config): Promise<RadiologyDeps> {
   const settings = config.radiology;
@@ -20,10 +21,7 @@ export async function radiologyDeps(config: Config): Promise<RadiologyDeps> {
     finetune: blobs.getContainerClient('finetune'),
     audit: await createAuditSink(config),
     notifier: review.notifier,
-    signer: () => {
-      signer ??= reportSigner(settings);
-      return signer;
-    },
+    signer: () => signerFor(settings),
     criticalRules: settings.criticalRules,
   };
 }
