@@ -4,7 +4,7 @@ import { ConfigError } from '../shared/errors';
 import { healthReport } from '../shared/health/report';
 import { breakerStatus } from '../shared/model/breaker-status';
 import { healthRules } from '../shared/model/factory';
-import { TableHealthStore } from '../shared/model/health-store';
+import { MODEL_HEALTH_TABLE, TableHealthStore } from '../shared/model/health-store';
 import { blobServiceClient, tableClient } from '../shared/storage/clients';
 
 const version: string = require('../../package.json').version;
@@ -59,7 +59,7 @@ app.http('healthModels', {
       if (!(error instanceof ConfigError)) throw error;
       return { status: 503, jsonBody: { status: 'misconfigured', setting: error.setting, error: error.message } };
     }
-    const states = await new TableHealthStore(tableClient(config.storage, 'modelhealth')).load();
+    const states = await new TableHealthStore(tableClient(config.storage, MODEL_HEALTH_TABLE)).load();
     const now = Date.now();
     return {
       jsonBody: {

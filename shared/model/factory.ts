@@ -12,7 +12,7 @@ import type { ModelEndpoint } from './endpoints';
 import { ModelGateway } from './gateway';
 import { DEFAULT_HEALTH_RULES, type HealthRules } from './health';
 import { HealthRegistry } from './health-registry';
-import { TableHealthStore } from './health-store';
+import { MODEL_HEALTH_TABLE, TableHealthStore } from './health-store';
 import { HedgeBudget } from './hedge-budget';
 import { azureContentSafety, localAnalyser } from './safety/analyser';
 
@@ -75,7 +75,7 @@ function buildGateway(config: GatewayConfig, audit: AuditSink): ModelGateway {
   return new ModelGateway({
     endpoints: config.model.endpoints,
     health: new HealthRegistry(
-      new TableHealthStore(tableClient(config.storage, 'modelhealth')),
+      new TableHealthStore(tableClient(config.storage, MODEL_HEALTH_TABLE)),
       healthRules(config.model),
       Date.now,
       undefined,

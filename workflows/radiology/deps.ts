@@ -5,8 +5,9 @@ import type { ReportSigner } from '../../shared/radiology/signing';
 import { reportSigner } from '../../shared/radiology/signing-keys';
 import { blobServiceClient } from '../../shared/storage/clients';
 import { reviewDeps } from '../review/deps';
+import { DRAFTS_CONTAINER } from '../review/names';
 import type { RadiologyDeps } from './activities';
-import { SIGNED_CONTAINER, STUDIES_CONTAINER } from './names';
+import { FINETUNE_CONTAINER, SIGNED_CONTAINER, STUDIES_CONTAINER } from './names';
 
 const signerFor = perConfig((settings: Config['radiology']): Promise<ReportSigner> => reportSigner(settings));
 
@@ -16,9 +17,9 @@ export async function radiologyDeps(config: Config): Promise<RadiologyDeps> {
   const review = await reviewDeps(config);
   return {
     studies: blobs.getContainerClient(STUDIES_CONTAINER),
-    drafts: blobs.getContainerClient('review-drafts'),
+    drafts: blobs.getContainerClient(DRAFTS_CONTAINER),
     signed: blobs.getContainerClient(SIGNED_CONTAINER),
-    finetune: blobs.getContainerClient('finetune'),
+    finetune: blobs.getContainerClient(FINETUNE_CONTAINER),
     audit: await createAuditSink(config),
     notifier: review.notifier,
     signer: () => signerFor(settings),

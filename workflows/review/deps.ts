@@ -5,8 +5,7 @@ import { LinkStore } from '../../shared/review/link-store';
 import { localNotifier, type Notifier, serviceBusNotifier } from '../../shared/review/notifier';
 import { blobServiceClient, queueServiceClient, tableClient } from '../../shared/storage/clients';
 import type { ReviewActivityDeps } from './activities';
-
-export const DRAFTS_CONTAINER = 'review-drafts';
+import { DRAFTS_CONTAINER, LINKS_TABLE, NOTIFICATIONS_QUEUE, OUTBOX_TABLE } from './names';
 
 const notifierFor = perConfig(
   async ({
@@ -16,8 +15,8 @@ const notifierFor = perConfig(
   }: Pick<Config, 'environment' | 'storage'> & { namespace?: string }): Promise<Notifier> => {
     if (environment === 'azure' && namespace) return serviceBusNotifier(namespace);
     return localNotifier(
-      queueServiceClient(storage).getQueueClient('notifications'),
-      tableClient(storage, 'reviewoutbox'),
+      queueServiceClient(storage).getQueueClient(NOTIFICATIONS_QUEUE),
+      tableClient(storage, OUTBOX_TABLE),
     );
   },
 );
@@ -29,7 +28,7 @@ export async function reviewDeps(config: Config): Promise<ReviewActivityDeps> {
   return {
     secret: config.review.linkSecret,
     baseUrl: config.review.baseUrl,
-    links: new LinkStore(tableClient(config.storage, 'reviewlinks')),
+    links: new LinkStore(tableClient(config.storage, LINKS_TABLE)),
     notifier: await notifier,
     audit: await createAuditSink(config),
   };
