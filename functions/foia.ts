@@ -28,6 +28,7 @@ import {
 import { foiaOrchestrator } from '../workflows/foia/orchestrator';
 import type { FoiaRun } from '../workflows/foia/types';
 import { registerActivities } from './register-activities';
+import { runTaken } from './start-once';
 
 registerView(foiaView);
 const activities = async () => createFoiaActivities(await foiaDeps(loadConfig()));
@@ -126,9 +127,7 @@ app.storageBlob('foiaInbox', {
     }
     const instanceId = foiaInstanceId(bytes);
     const client = df.getClient(context);
-    const existing = await client.getStatus(instanceId).catch(() => undefined);
-    if (existing && existing.runtimeStatus !== df.OrchestrationRuntimeStatus.Failed)
-      return context.log(`${instanceId} already exists for this document`);
+    if (await runTaken(client, instanceId)) return context.log(`${instanceId} already exists for this document`);
     const run: FoiaRun = {
       requestId,
       documentBlob: `${requestId}/${file}`,

@@ -4,7 +4,7 @@ import { ConfigError } from '../shared/errors';
 import { healthReport } from '../shared/health/report';
 import { breakerStatus } from '../shared/model/breaker-status';
 import { healthRules } from '../shared/model/factory';
-import { TableHealthStore } from '../shared/model/health-store';
+import { MODEL_HEALTH_TABLE, TableHealthStore } from '../shared/model/health-store';
 import { blobServiceClient, tableClient } from '../shared/storage/clients';
 
 const version: string = require('../../package.json').version;
@@ -35,11 +35,10 @@ app.http('health', {
         jsonBody: { status: 'misconfigured', version, setting: error.setting, error: error.message },
       };
     }
-    const count = Number(process.env.ENCLAVE_HOST_FUNCTION_COUNT);
     const report = await healthReport({
       version,
       environment: config.environment,
-      functionsLoaded: Number.isFinite(count) ? count : null,
+      functionsLoaded: config.hostFunctionCount,
       probeStorage: async () => void (await blobServiceClient(config.storage).getProperties()),
     });
     context.log(`health: ${report.status}, ${report.functionsLoaded ?? '?'} functions loaded`);
@@ -60,7 +59,7 @@ app.http('healthModels', {
       if (!(error instanceof ConfigError)) throw error;
       return { status: 503, jsonBody: { status: 'misconfigured', setting: error.setting, error: error.message } };
     }
-    const states = await new TableHealthStore(tableClient(config.storage, 'modelhealth')).load();
+    const states = await new TableHealthStore(tableClient(config.storage, MODEL_HEALTH_TABLE)).load();
     const now = Date.now();
     return {
       jsonBody: {

@@ -26,6 +26,7 @@ import {
 import { radiologyOrchestrator } from '../workflows/radiology/orchestrator';
 import type { RadiologyRun } from '../workflows/radiology/types';
 import { registerActivities } from './register-activities';
+import { runTaken } from './start-once';
 
 registerView(radiologyView);
 const accessionOf = (instanceId: string) => instanceId.replace(/^radiology-/, '');
@@ -55,14 +56,7 @@ async function submit(raw: unknown, source: string, client: df.DurableClient, ca
   await studies.createIfNotExists();
   const studyRef = `${accession}.json`;
   const instanceId = instanceIdFor(accession);
-  const existing = await client.getStatus(instanceId).catch(() => undefined);
-  if (
-    existing &&
-    existing.runtimeStatus !== df.OrchestrationRuntimeStatus.Failed &&
-    existing.runtimeStatus !== df.OrchestrationRuntimeStatus.Terminated
-  ) {
-    return { instanceId, duplicate: true };
-  }
+  if (await runTaken(client, instanceId)) return { instanceId, duplicate: true };
   const text = JSON.stringify(intake.study);
   const stored = await writeOnce(studies.getBlockBlobClient(studyRef), text);
   if (stored === 'different')

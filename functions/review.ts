@@ -16,6 +16,7 @@ import {
   AUDIT_REVIEW,
   ISSUE_REVIEW_LINK,
   NOTIFY_REVIEWER,
+  OUTBOX_TABLE,
   REVIEW_ORCHESTRATOR,
   REVOKE_REVIEW_LINK,
 } from '../workflows/review/names';
@@ -150,7 +151,7 @@ app.http('reviewOutbox', {
   handler: async () => {
     const config = loadConfig();
     if (config.environment !== 'local') return { status: 404 };
-    const rows = await readOutbox(tableClient(config.storage, 'reviewoutbox'));
+    const rows = await readOutbox(tableClient(config.storage, OUTBOX_TABLE));
     const items = rows
       .map(
         (n) =>

@@ -27,6 +27,7 @@ import {
 import { varOrchestrator } from '../workflows/var/orchestrator';
 import type { VarRun } from '../workflows/var/types';
 import { registerActivities } from './register-activities';
+import { runTaken } from './start-once';
 
 registerView(varView);
 const activities = async () => createVarActivities(await varDeps(loadConfig()));
@@ -59,14 +60,7 @@ function runFor(config: Config, date: string, cutoffAt: string, requestedBy: str
 /** One orchestration per business date: a second trigger for the same date returns the first. */
 async function start(client: df.DurableClient, run: VarRun): Promise<{ instanceId: string; duplicate: boolean }> {
   const instanceId = instanceIdFor(run.date);
-  const existing = await client.getStatus(instanceId).catch(() => undefined);
-  if (
-    existing &&
-    existing.runtimeStatus !== df.OrchestrationRuntimeStatus.Failed &&
-    existing.runtimeStatus !== df.OrchestrationRuntimeStatus.Terminated
-  ) {
-    return { instanceId, duplicate: true };
-  }
+  if (await runTaken(client, instanceId)) return { instanceId, duplicate: true };
   await client.startNew(VAR_ORCHESTRATOR, { instanceId, input: run });
   return { instanceId, duplicate: false };
 }

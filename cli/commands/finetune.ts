@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../shared/config';
 import { blobServiceClient } from '../../shared/storage/clients';
+import { FINETUNE_CONTAINER } from '../../workflows/radiology/names';
 
 export function register(program: Command): void {
   program
@@ -14,7 +15,7 @@ export function register(program: Command): void {
     .action(async (pipeline: string, o: { json?: boolean }) => {
       if (pipeline !== 'radiology')
         throw new Error(`fine-tuning data is collected for "radiology" only, got "${pipeline}"`);
-      const container = blobServiceClient(loadConfig().storage).getContainerClient('finetune');
+      const container = blobServiceClient(loadConfig().storage).getContainerClient(FINETUNE_CONTAINER);
       const files: { path: string; examples: number; edited: number }[] = [];
       if (await container.exists()) {
         for await (const blob of container.listBlobsFlat({ prefix: 'radiology/' })) {

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { loadConfig } from '../../shared/config';
 import { readOutbox } from '../../shared/review/notifier';
 import { tableClient } from '../../shared/storage/clients';
+import { OUTBOX_TABLE } from '../../workflows/review/names';
 import { openReviewLink, postReviewDecision } from '../review-link';
 
 export function register(program: Command): void {
@@ -16,7 +17,7 @@ export function register(program: Command): void {
         throw new Error(
           'the outbox exists on the local stack only; on Azure notifications go to the Service Bus topic "notifications"',
         );
-      const rows = await readOutbox(tableClient(config.storage, 'reviewoutbox'));
+      const rows = await readOutbox(tableClient(config.storage, OUTBOX_TABLE));
       if (options.json) {
         for (const n of rows) console.log(JSON.stringify(n));
         return;

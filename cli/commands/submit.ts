@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../../shared/config';
 import { blobServiceClient } from '../../shared/storage/clients';
+import { INBOX_CONTAINER } from '../../workflows/foia/names';
 import { batchFiles } from '../batch-files';
 import { hostTarget, withFunctionKey } from '../host-client';
 import { type SubmitOutcome, submitBatch } from '../submit-batch';
@@ -120,7 +121,7 @@ export function register(program: Command): void {
         throw new Error(`the request was refused: ${body.where}: ${body.error}`);
       console.error(`request ${requestId} recorded; statutory due date ${body.dueDate}`);
     }
-    const inbox = blobServiceClient(loadConfig().storage).getContainerClient('foia-inbox');
+    const inbox = blobServiceClient(loadConfig().storage).getContainerClient(INBOX_CONTAINER);
     await inbox.createIfNotExists();
     await run(files, o, async (file) => {
       const type = FOIA_TYPES[path.extname(file).toLowerCase()];

@@ -7,6 +7,7 @@ import { generateDemoLake } from '../../shared/var/demo';
 import { computeFactsSheet } from '../../shared/var/facts';
 import { loadLake } from '../../shared/var/lake';
 import { diskLake } from '../../shared/var/lake-files';
+import { LAKE_CONTAINER } from '../../workflows/var/names';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -68,7 +69,7 @@ export function register(program: Command): void {
         console.log(`wrote ${Object.keys(files).length} files under ${o.out}`);
       }
       if (o.upload) {
-        const container = blobServiceClient(loadConfig().storage).getContainerClient('datalake');
+        const container = blobServiceClient(loadConfig().storage).getContainerClient(LAKE_CONTAINER);
         await container.createIfNotExists();
         for (const [name, text] of Object.entries(files))
           await container.getBlockBlobClient(name).upload(text, Buffer.byteLength(text));

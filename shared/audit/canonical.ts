@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
+import { sha256 } from '../storage/sha256';
 
 /**
  * RFC 8785 (JSON Canonicalization Scheme) through the `canonicalize` package, so a verifier in any language
@@ -12,7 +12,7 @@ export function canonicalJson(value: unknown): string {
   return text;
 }
 
-export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+export { sha256 };
 
 export const GENESIS = '0'.repeat(64);
 

@@ -1,9 +1,10 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { sha256 } from '../storage/sha256';
 import type { HeadKey, HeadSignature } from './head-key';
 
 /** HMAC-SHA256 with a secret setting: the local stack's head key (Key Vault signs on Azure). */
 export function localHeadKey(secret: string): HeadKey {
-  const keyId = `local:${createHash('sha256').update(secret).digest('hex').slice(0, 16)}`;
+  const keyId = `local:${sha256(secret).slice(0, 16)}`;
   const mac = (statement: Buffer) => createHmac('sha256', secret).update(statement).digest();
   return {
     async sign(statement) {

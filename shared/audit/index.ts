@@ -2,6 +2,7 @@ import type { TableClient } from '@azure/data-tables';
 import type { ContainerClient } from '@azure/storage-blob';
 import type { Config } from '../config';
 import type { AuditConfig } from '../config/audit';
+import { perConfig } from '../config/per-config';
 import { blobServiceClient, tableClient } from '../storage/clients';
 import { BlobAuditSink } from './blob-sink';
 import type { HeadKey } from './head-key';
@@ -15,7 +16,7 @@ export interface AuditStorage {
   heads: TableClient;
 }
 
-export function auditStorage(config: Config): AuditStorage {
+export function auditStorage(config: Pick<Config, 'storage' | 'audit'>): AuditStorage {
   return {
     container: blobServiceClient(config.storage).getContainerClient(config.audit.container),
     heads: tableClient(config.storage, config.audit.headsTable),
@@ -29,15 +30,14 @@ export function auditHeadKey(audit: Pick<AuditConfig, 'signingKeyId' | 'headKey'
   return localHeadKey(audit.headKey);
 }
 
-let shared: Promise<AuditSink> | undefined;
+const sinkFor = perConfig(async (config: Pick<Config, 'storage' | 'audit'>): Promise<AuditSink> => {
+  const storage = auditStorage(config);
+  const chainSink = new BlobAuditSink(storage.container, storage.heads, { key: auditHeadKey(config.audit) });
+  if (!config.audit.appInsightsConnectionString) return chainSink;
+  return fanOut(chainSink, await telemetrySink(config.audit.appInsightsConnectionString));
+});
 
 /** The process's audit sink: the blob hash chain, plus Azure Monitor custom events when configured. */
 export function createAuditSink(config: Config): Promise<AuditSink> {
-  shared ??= (async () => {
-    const storage = auditStorage(config);
-    const chainSink = new BlobAuditSink(storage.container, storage.heads, { key: auditHeadKey(config.audit) });
-    if (!config.audit.appInsightsConnectionString) return chainSink;
-    return fanOut(chainSink, await telemetrySink(config.audit.appInsightsConnectionString));
-  })();
-  return shared;
+  return sinkFor({ storage: config.storage, audit: config.audit });
 }

@@ -1,10 +1,10 @@
-import { type FoiaConfig, readFoiaConfig } from '../foia/config';
-import { type RadiologySettings, readRadiologySettings } from '../radiology/settings';
 import { type AuditConfig, readAuditConfig } from './audit';
 import type { Env } from './env';
 import { type Environment, readEnvironment, refuseUnresolvedKeyVaultReferences } from './environment';
+import { type FoiaConfig, readFoiaConfig } from './foia';
 import { type IdentityConfig, readIdentityConfig } from './identity';
 import { type ModelConfig, readModelConfig } from './model';
+import { type RadiologySettings, readRadiologySettings } from './radiology';
 import { type ReviewConfig, readReviewConfig } from './review';
 import { readStorageConfig, type StorageConfig } from './storage';
 import { readVarConfig, type VarConfig } from './var';
@@ -21,6 +21,8 @@ export interface Config {
   radiology: RadiologySettings;
   foia: FoiaConfig;
   var: VarConfig;
+  /** How many functions the host loaded, when the host says (the local host sets ENCLAVE_HOST_FUNCTION_COUNT). */
+  hostFunctionCount: number | null;
 }
 
 /** The one place settings are read. Tests call it with a plain object. */
@@ -37,5 +39,8 @@ export function loadConfig(env: Env = process.env): Config {
     radiology: readRadiologySettings(env),
     foia: readFoiaConfig(env),
     var: readVarConfig(env),
+    hostFunctionCount: Number.isFinite(Number(env.ENCLAVE_HOST_FUNCTION_COUNT ?? NaN))
+      ? Number(env.ENCLAVE_HOST_FUNCTION_COUNT)
+      : null,
   };
 }

@@ -10,6 +10,8 @@ export interface ReviewConfig {
   requirePrincipal: boolean;
   /** The CSRF cookie carries `Secure` when reviewers reach the app over https (always on Azure). */
   secureCookie: boolean;
+  /** Service Bus namespace for reviewer notifications on Azure (ServiceBusConnection__fullyQualifiedNamespace). */
+  notificationNamespace?: string;
 }
 
 const LOCAL_SECRET = 'local-review-link-secret-change-me-0123456789';
@@ -36,5 +38,8 @@ export function readReviewConfig(env: Env, environment: 'local' | 'azure'): Revi
     baseUrl: baseUrl.replace(/\/$/, ''),
     requirePrincipal: env.REVIEW_REQUIRE_PRINCIPAL === 'true',
     secureCookie: environment === 'azure' || baseUrl.startsWith('https:'),
+    ...(env.ServiceBusConnection__fullyQualifiedNamespace
+      ? { notificationNamespace: env.ServiceBusConnection__fullyQualifiedNamespace }
+      : {}),
   };
 }

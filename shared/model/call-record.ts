@@ -1,11 +1,11 @@
-import { createHash } from 'node:crypto';
 import type { ModelCallAttempt, ModelCallRecord } from '../audit/records';
+import { sha256 } from '../storage/sha256';
 import type { Usage } from './attempt';
 import { callCost } from './cost';
 import type { AttemptRun } from './hedged-route';
 import type { ParsedModelCallRequest } from './request';
 
-export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+export { sha256 };
 
 /** What one attempt is billed: its usage when it answered, its prompt when it was cut off, nothing when refused. */
 export interface AttemptBill {

@@ -3,6 +3,7 @@ import type { OpenAI } from 'openai';
 import type { AuditSink } from '../audit/records';
 import type { Config } from '../config';
 import type { ModelConfig } from '../config/model';
+import { perConfig } from '../config/per-config';
 import { ConfigError } from '../errors';
 import { tableClient } from '../storage/clients';
 import type { BreakerTransition } from './breaker-status';
@@ -11,11 +12,9 @@ import type { ModelEndpoint } from './endpoints';
 import { ModelGateway } from './gateway';
 import { DEFAULT_HEALTH_RULES, type HealthRules } from './health';
 import { HealthRegistry } from './health-registry';
-import { TableHealthStore } from './health-store';
+import { MODEL_HEALTH_TABLE, TableHealthStore } from './health-store';
 import { HedgeBudget } from './hedge-budget';
 import { azureContentSafety, localAnalyser } from './safety/analyser';
-
-let shared: ModelGateway | undefined;
 
 /** The client for each endpoint as configured: key or Entra ID, and the per-attempt timeout. */
 export function endpointClient(model: ModelConfig): (endpoint: ModelEndpoint) => OpenAI {
@@ -45,9 +44,24 @@ export function auditTransitions(endpoints: ModelEndpoint[], audit: AuditSink) {
       .catch((error: Error) => console.error(`audit of ${t.event} on ${t.endpoint} failed: ${error.message}`));
 }
 
-/** The process's gateway: health shared through the `modelhealth` table, safety by Azure or the local analyser. */
+type GatewayConfig = Pick<Config, 'environment' | 'model' | 'storage'>;
+
+const gateways = new WeakMap<AuditSink, (config: GatewayConfig) => ModelGateway>();
+
+/**
+ * The process's gateway for this configuration and audit sink: health shared through the `modelhealth` table, safety
+ * by Azure or the local analyser.
+ */
 export function createGateway(config: Config, audit: AuditSink): ModelGateway {
-  if (shared) return shared;
+  let forAudit = gateways.get(audit);
+  if (!forAudit) {
+    forAudit = perConfig((section: GatewayConfig) => buildGateway(section, audit));
+    gateways.set(audit, forAudit);
+  }
+  return forAudit({ environment: config.environment, model: config.model, storage: config.storage });
+}
+
+function buildGateway(config: GatewayConfig, audit: AuditSink): ModelGateway {
   if (config.model.endpoints.length === 0) {
     throw new ConfigError(
       'is empty: `npm start` sets it for the local model server; on Azure infra sets it',
@@ -58,10 +72,10 @@ export function createGateway(config: Config, audit: AuditSink): ModelGateway {
     config.environment === 'azure' && config.model.contentSafetyEndpoint
       ? azureContentSafety(config.model.contentSafetyEndpoint, new DefaultAzureCredential())
       : localAnalyser;
-  shared = new ModelGateway({
+  return new ModelGateway({
     endpoints: config.model.endpoints,
     health: new HealthRegistry(
-      new TableHealthStore(tableClient(config.storage, 'modelhealth')),
+      new TableHealthStore(tableClient(config.storage, MODEL_HEALTH_TABLE)),
       healthRules(config.model),
       Date.now,
       undefined,
@@ -74,5 +88,4 @@ export function createGateway(config: Config, audit: AuditSink): ModelGateway {
     latencySloMs: config.model.latencySloMs,
     hedgeBudget: new HedgeBudget(config.model.hedgeBudget),
   });
-  return shared;
 }

@@ -1,6 +1,9 @@
 import type { TableClient } from '@azure/data-tables';
 import { type EndpointHealth, freshHealth } from './health';
 
+/** The table that holds endpoint health between invocations and instances. */
+export const MODEL_HEALTH_TABLE = 'modelhealth';
+
 /** Where endpoint health lives between invocations and instances. */
 export interface HealthStore {
   load(): Promise<Record<string, EndpointHealth>>;

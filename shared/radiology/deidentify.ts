@@ -1,5 +1,4 @@
 import { type Hit, recogniseIdentifiers } from '../identifiers';
-import { isCommonWord } from '../identifiers/english';
 import { findFacilities } from '../identifiers/facility';
 import {
   ADDRESS,
@@ -11,7 +10,9 @@ import {
   PHONE,
   TITLED_NAME,
 } from './phi-patterns';
+import { createPlaceholders, type Placeholders } from './placeholders';
 import type { Study } from './study';
+import { type StudyPeople, studyPeople } from './study-people';
 
 export interface Deidentified {
   /** The study with every identifier replaced by a placeholder; safe to send to a model. */
@@ -31,10 +32,6 @@ export type DeidentifiedStudy = Omit<Study, 'patient' | 'accessionNumber' | 'stu
   studyDate: string;
 };
 
-const TITLES = /^(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?$/i;
-/** A capitalised word standing next to a known name part: with it, the part may belong to someone else. */
-const STRANGER = "\\p{Lu}[\\p{L}'’-]+";
-
 function ageAt(dob: string, on: string): number {
   const [y1, m1, d1] = dob.split('-').map(Number) as [number, number, number];
   const [y2, m2, d2] = on.split('-').map(Number) as [number, number, number];
@@ -52,17 +49,7 @@ export function deidentify(study: Study): Deidentified {
 }
 
 export function createDeidentifier(study: Study): Deidentifier {
-  const mapping: Record<string, string> = {};
-  const counters: Record<string, number> = {};
-  const placeholderFor = (kind: string, value: string) => {
-    const existing = Object.entries(mapping).find(([, v]) => v === value && kind !== 'DATE');
-    if (existing) return existing[0];
-    counters[kind] = (counters[kind] ?? 0) + 1;
-    const key = counters[kind] === 1 && kind !== 'DATE' ? `[${kind}]` : `[${kind}_${counters[kind]}]`;
-    mapping[key] = value;
-    return key;
-  };
-  const nameParts = (name: string) => name.split(/\s+/).filter((p) => p.length > 1 && !TITLES.test(p));
+  const placeholders = createPlaceholders();
   const fixed: [string, string][] = [
     ['PATIENT_NAME', study.patient.name],
     ['MRN', study.patient.mrn],
@@ -70,94 +57,49 @@ export function createDeidentifier(study: Study): Deidentifier {
     ['DOB', study.patient.dob],
   ];
   if (study.referringPhysician) fixed.push(['REFERRING_PHYSICIAN', study.referringPhysician]);
-  const patientParts = nameParts(study.patient.name);
-  const physicianParts = study.referringPhysician ? nameParts(study.referringPhysician) : [];
-  // A known part next to an unknown capitalised word ("Ewa Wiśniewski" when only "RN Wiśniewski" was seen) is
-  // another person's full name: replacing the part alone would leave the given name in the text.
-  const replacePart = (text: string, part: string, own: string[], placeholder: () => string) => {
-    const run = new RegExp(`(?:${STRANGER} )?${knownValue(part, true).source}(?: ${STRANGER})?`, 'giu');
-    return text.replace(run, (m) => {
-      const words = m.split(' ').filter((w) => !knownValue(part, true).test(w));
-      const strangers = words.filter(
-        (w) => /^\p{Lu}\p{Ll}/u.test(w) && !isCommonWord(w) && !own.some((o) => knownValue(o, true).test(w)),
-      );
-      const possessive = /['’]s$/.test(m) ? "'s" : '';
-      if (strangers.length > 0) return `${personPlaceholder(m.replace(/['’]s$/, ''))}${possessive}`;
-      return m.replace(knownValue(part, true), (p) => `${placeholder()}${/['’]s$/.test(p) ? "'s" : ''}`);
-    });
+  for (const [kind, value] of fixed) placeholders.of(kind, value);
+  const people = studyPeople(study, placeholders);
+  const scrub = (text: string) => scrubText(text, fixed, people, placeholders);
+  const { mapping } = placeholders;
+  const text = (value: string): string => {
+    let out = value;
+    // Values already seen keep their placeholder (longest first, so a full name wins over its parts).
+    for (const [placeholder, original] of Object.entries(mapping).sort((a, b) => b[1].length - a[1].length))
+      out = /^\[(?:PERSON|PATIENT_NAME|REFERRING_PHYSICIAN)/.test(placeholder)
+        ? people.replacePart(out, original, original.split(/\s+/), () => placeholder)
+        : out.replace(knownValue(original), placeholder);
+    return scrub(out);
   };
-  const replaceParts = (text: string, names: string[], placeholder: string) =>
-    names.reduce((out, part) => replacePart(out, part, names, () => placeholder), text);
-  for (const [kind, value] of fixed) placeholderFor(kind, value);
+  return { study: deidentifiedStudy(study, scrub, placeholders), mapping, text };
+}
 
-  // Names anywhere in the study, so a surname written alone in one field gets the placeholder of the full name.
-  const freeText = [
-    study.bodyPart,
-    study.examDescription,
-    study.clinicalIndication,
-    study.comparison,
-    study.technique.route ?? '',
-    study.dictation,
-    ...study.findings.flatMap((f) => [f.system, f.observation]),
-  ];
-  const people = collectPeople(freeText);
-  // The patient named in part or with a title ("Mrs OConnell") keeps the patient's placeholder, title outside it.
-  const patientOnly = new RegExp(
-    `^(?:${patientParts.map((p) => knownValue(p).source).join('|')})(?:[\\s,]+(?:${patientParts.map((p) => knownValue(p).source).join('|')}))*$`,
-    'i',
-  );
-  const physicianOnly =
-    physicianParts.length > 0
-      ? new RegExp(
-          `^(?:${physicianParts.map((p) => knownValue(p).source).join('|')})(?:\\s+(?:${physicianParts.map((p) => knownValue(p).source).join('|')}))*$`,
-          'i',
-        )
-      : undefined;
-  const personPlaceholder = (name: string): string => {
-    const title = /^(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+/.exec(name)?.[0] ?? '';
-    const possessive = /['’]s$/.exec(name)?.[0] ?? '';
-    const bare = name.slice(title.length, name.length - possessive.length);
-    if (patientParts.length > 0 && patientOnly.test(bare)) return `${title}[PATIENT_NAME]${possessive}`;
-    if (!title && physicianOnly?.test(bare)) return `[REFERRING_PHYSICIAN]${possessive}`;
-    return placeholderFor('PERSON', people.get(name) ?? name);
-  };
-  const recognised = (text: string, persons: boolean): string => {
-    let out = text;
-    const hits = [...recogniseIdentifiers(text), ...findFacilities(text)]
-      .filter((h) => (h.kind === 'PERSON') === persons && !/[[\]]/.test(h.text) && !insidePlaceholder(text, h))
-      .sort((a, b) => b.start - a.start);
-    let lastStart = Number.POSITIVE_INFINITY;
-    for (const h of hits) {
-      if (h.end > lastStart) continue;
-      const placeholder = h.kind === 'PERSON' ? personPlaceholder(h.text) : placeholderFor(PLACEHOLDER[h.kind], h.text);
-      out = `${out.slice(0, h.start)}${placeholder}${out.slice(h.end)}`;
-      lastStart = h.start;
-    }
-    return out;
-  };
+/** The passes over one text, in the order that keeps each identifier's own placeholder. */
+function scrubText(text: string, fixed: [string, string][], people: StudyPeople, placeholders: Placeholders): string {
+  const replaceParts = (value: string, names: string[], placeholder: string) =>
+    names.reduce((out, part) => people.replacePart(out, part, names, () => placeholder), value);
+  let out = text;
+  for (const [kind, value] of fixed) out = out.replace(knownValue(value), placeholders.of(kind, value));
+  // Addresses, numbers and e-mails before any name part: a street may share a word with a surname.
+  out = recognised(out, false, people, placeholders);
+  // Whole names before single parts: a relative sharing the patient's surname is another person.
+  out = out.replace(TITLED_NAME, (m) => people.placeholder(m));
+  out = out.replace(CONTACTED_NAME, (_m, verb: string, name: string) => `${verb}${people.placeholder(name)}`);
+  out = out.replace(MID_SENTENCE_ACTOR, (m) => (NOT_ACTOR.test(m) ? m : people.placeholder(m)));
+  out = recognised(out, true, people, placeholders);
+  out = replaceParts(out, people.patientParts, '[PATIENT_NAME]');
+  // After titled names, so "Dr. Patel" keeps its own placeholder and re-identifies as written.
+  out = replaceParts(out, people.physicianParts, '[REFERRING_PHYSICIAN]');
+  // A part of a name found anywhere in the study, written alone here ("Nwosu's son"), gets the same placeholder.
+  for (const [part, full] of people.byPart)
+    out = people.replacePart(out, part, full.split(/\s+/), () => placeholders.of('PERSON', full));
+  out = out.replace(ADDRESS, (m) => placeholders.of('ADDRESS', m));
+  out = out.replace(PHONE, (m) => placeholders.of('PHONE', m));
+  for (const pattern of DATE_PATTERNS) out = out.replace(pattern, (m) => placeholders.of('DATE', m));
+  return out;
+}
 
-  const scrub = (text: string): string => {
-    let out = text;
-    for (const [kind, value] of fixed) out = out.replace(knownValue(value), placeholderFor(kind, value));
-    // Addresses, numbers and e-mails before any name part: a street may share a word with a surname.
-    out = recognised(out, false);
-    // Whole names before single parts: a relative sharing the patient's surname is another person.
-    out = out.replace(TITLED_NAME, (m) => personPlaceholder(m));
-    out = out.replace(CONTACTED_NAME, (_m, verb: string, name: string) => `${verb}${personPlaceholder(name)}`);
-    out = out.replace(MID_SENTENCE_ACTOR, (m) => (NOT_ACTOR.test(m) ? m : personPlaceholder(m)));
-    out = recognised(out, true);
-    out = replaceParts(out, patientParts, '[PATIENT_NAME]');
-    // After titled names, so "Dr. Patel" keeps its own placeholder and re-identifies as written.
-    out = replaceParts(out, physicianParts, '[REFERRING_PHYSICIAN]');
-    // A part of a name found anywhere in the study, written alone here ("Nwosu's son"), gets the same placeholder.
-    for (const [part, full] of people)
-      out = replacePart(out, part, full.split(/\s+/), () => placeholderFor('PERSON', full));
-    out = out.replace(ADDRESS, (m) => placeholderFor('ADDRESS', m));
-    out = out.replace(PHONE, (m) => placeholderFor('PHONE', m));
-    for (const pattern of DATE_PATTERNS) out = out.replace(pattern, (m) => placeholderFor('DATE', m));
-    return out;
-  };
-
+/** Field order matters: placeholders are numbered in the order values are first met. */
+function deidentifiedStudy(study: Study, scrub: (text: string) => string, placeholders: Placeholders) {
   const clean: DeidentifiedStudy = {
     ...study,
     patient: {
@@ -168,7 +110,7 @@ export function createDeidentifier(study: Study): Deidentifier {
       ageYears: Math.min(90, ageAt(study.patient.dob, study.studyDate)),
     },
     accessionNumber: '[ACCESSION]',
-    studyDate: placeholderFor('STUDY_DATE', study.studyDate),
+    studyDate: placeholders.of('STUDY_DATE', study.studyDate),
     bodyPart: scrub(study.bodyPart),
     clinicalIndication: scrub(study.clinicalIndication),
     comparison: scrub(study.comparison),
@@ -178,17 +120,23 @@ export function createDeidentifier(study: Study): Deidentifier {
     dictation: scrub(study.dictation),
   };
   delete (clean as { referringPhysician?: string }).referringPhysician;
+  return clean;
+}
 
-  const text = (value: string): string => {
-    let out = value;
-    // Values already seen keep their placeholder (longest first, so a full name wins over its parts).
-    for (const [placeholder, original] of Object.entries(mapping).sort((a, b) => b[1].length - a[1].length))
-      out = /^\[(?:PERSON|PATIENT_NAME|REFERRING_PHYSICIAN)/.test(placeholder)
-        ? replacePart(out, original, original.split(/\s+/), () => placeholder)
-        : out.replace(knownValue(original), placeholder);
-    return scrub(out);
-  };
-  return { study: clean, mapping, text };
+/** Identifiers the shared recognisers find (persons, or everything else), replaced from the end of the text. */
+function recognised(text: string, persons: boolean, people: StudyPeople, placeholders: Placeholders): string {
+  let out = text;
+  const hits = [...recogniseIdentifiers(text), ...findFacilities(text)]
+    .filter((h) => (h.kind === 'PERSON') === persons && !/[[\]]/.test(h.text) && !insidePlaceholder(text, h))
+    .sort((a, b) => b.start - a.start);
+  let lastStart = Number.POSITIVE_INFINITY;
+  for (const h of hits) {
+    if (h.end > lastStart) continue;
+    const placeholder = h.kind === 'PERSON' ? people.placeholder(h.text) : placeholders.of(PLACEHOLDER[h.kind], h.text);
+    out = `${out.slice(0, h.start)}${placeholder}${out.slice(h.end)}`;
+    lastStart = h.start;
+  }
+  return out;
 }
 
 const PLACEHOLDER: Record<Hit['kind'], string> = {
@@ -206,21 +154,6 @@ const insidePlaceholder = (text: string, h: Hit) => {
   const open = text.lastIndexOf('[', h.start);
   return open >= 0 && text.indexOf(']', open) >= h.end - 1 && !text.slice(open, h.start).includes(']');
 };
-
-/** Each name part (3+ letters) of every person named in the study → that person's longest full name. */
-function collectPeople(texts: string[]): Map<string, string> {
-  const names = texts
-    .flatMap((t) => recogniseIdentifiers(t).filter((h) => h.kind === 'PERSON'))
-    .map((h) => h.text)
-    .sort((a, b) => b.length - a.length);
-  const byPart = new Map<string, string>();
-  for (const name of names) {
-    if (!byPart.has(name)) byPart.set(name, name);
-    for (const part of name.split(/\s+/))
-      if (part.length >= 3 && /^\p{Lu}/u.test(part) && !byPart.has(part)) byPart.set(part, name);
-  }
-  return byPart;
-}
 
 /** Puts the identifiers back into text the model wrote. */
 export function reidentify<T>(value: T, mapping: Record<string, string>): T {

@@ -1,4 +1,4 @@
-import type { RadiologySettings } from './settings';
+import type { RadiologySettings } from '../config/radiology';
 import type { ReportSigner, TrustedKeys } from './signing';
 import { keyVaultSigner, keyVaultTrustedKeys } from './signing-key-vault';
 import { localKeySigner, localTrustedKeys } from './signing-local';

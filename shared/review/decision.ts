@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { UserError } from '../errors';
+import { sha256 } from '../storage/sha256';
 import type { ReviewView } from './view';
 
 export interface ReviewDecisionEvent {
@@ -36,7 +37,7 @@ export function parseDecision(form: URLSearchParams, view: ReviewView<unknown, u
     return {
       decision: 'rejected' as const,
       reason,
-      reasonSha256: createHash('sha256').update(reason).digest('hex'),
+      reasonSha256: sha256(reason),
       diffSha256: diffSha256(draft, draft),
     };
   }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256 } from './sha256';
 
 /**
  * A name segment Enclave reuses as (part of) another blob's name: letters and digits of any script, spaces and
@@ -25,8 +25,7 @@ export function blobNameProblem(name: string, rule: BlobNameRule): string | unde
 }
 
 /** A name that is safe to write in place of one that broke the rule (its hash, so the same blob maps to one name). */
-export const quarantineName = (name: string) =>
-  `invalid-name-${createHash('sha256').update(name).digest('hex').slice(0, 32)}`;
+export const quarantineName = (name: string) => `invalid-name-${sha256(name).slice(0, 32)}`;
 
 export const RADIOLOGY_INBOX_NAMES: BlobNameRule = { container: 'radiology-inbox', folders: true };
 export const FOIA_FILE_NAMES: BlobNameRule = { container: 'foia-inbox', folders: false };

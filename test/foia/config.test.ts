@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { readFoiaConfig } from '../../shared/config/foia';
 import { ConfigError } from '../../shared/errors';
-import { readFoiaConfig } from '../../shared/foia/config';
 
 test('FOIA settings: officials are kept by default; FOIA_REDACT_OFFICIALS=true redacts them', () => {
   assert.deepEqual(readFoiaConfig({}), {

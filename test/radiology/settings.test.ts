@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { readRadiologySettings } from '../../shared/config/radiology';
 import { CRITICAL_RULES, detectCritical } from '../../shared/radiology/critical';
-import { readRadiologySettings } from '../../shared/radiology/settings';
 import { studySchema } from '../../shared/radiology/study';
 
 const cord = { name: 'spinal cord compression', pattern: 'cord compression', acrCategory: 1 };

@@ -3,7 +3,8 @@ import { createAuditSink } from '../../shared/audit/index';
 import type { AuditSink } from '../../shared/audit/records';
 import type { Config } from '../../shared/config';
 import { blobServiceClient } from '../../shared/storage/clients';
-import { WORK_CONTAINER } from './names';
+import { DRAFTS_CONTAINER } from '../review/names';
+import { INBOX_CONTAINER, REJECTED_CONTAINER, RELEASED_CONTAINER, WORK_CONTAINER } from './names';
 
 export interface FoiaDeps {
   inbox: ContainerClient;
@@ -18,11 +19,11 @@ export interface FoiaDeps {
 export async function foiaDeps(config: Config): Promise<FoiaDeps> {
   const blobs = blobServiceClient(config.storage);
   return {
-    inbox: blobs.getContainerClient('foia-inbox'),
-    rejected: blobs.getContainerClient('foia-rejected'),
+    inbox: blobs.getContainerClient(INBOX_CONTAINER),
+    rejected: blobs.getContainerClient(REJECTED_CONTAINER),
     work: blobs.getContainerClient(WORK_CONTAINER),
-    drafts: blobs.getContainerClient('review-drafts'),
-    released: blobs.getContainerClient('foia-released'),
+    drafts: blobs.getContainerClient(DRAFTS_CONTAINER),
+    released: blobs.getContainerClient(RELEASED_CONTAINER),
     audit: await createAuditSink(config),
   };
 }

@@ -5,9 +5,10 @@ import { buildRedactionPrompt, redactionRequest, spansFromModel } from '../../sh
 import { deterministicSpans } from '../../shared/foia/recognisers';
 import type { FoiaReviewDraft } from '../../shared/foia/review-view';
 import type { Span } from '../../shared/foia/types';
+import { readJson } from '../../shared/storage/blobs';
 import type { FoiaDeps } from './deps';
 import type { FoiaRun } from './types';
-import { getJson, putJson, workBlob } from './work-blobs';
+import { putJson, workBlob } from './work-blobs';
 
 interface StoredAnswers {
   from: number;
@@ -19,7 +20,7 @@ async function answersOf(deps: FoiaDeps, instanceId: string, chunks: number): Pr
   const answers: unknown[] = new Array(chunks);
   let covered = 0;
   for await (const blob of deps.work.listBlobsFlat({ prefix: workBlob.answersPrefix(instanceId) })) {
-    const wave = await getJson<StoredAnswers>(deps.work, blob.name);
+    const wave = await readJson<StoredAnswers>(deps.work, blob.name);
     wave.answers.forEach((answer, i) => {
       if (answers[wave.from + i] === undefined) covered++;
       answers[wave.from + i] = answer;
@@ -31,7 +32,7 @@ async function answersOf(deps: FoiaDeps, instanceId: string, chunks: number): Pr
 }
 
 export function createDetectionActivities(deps: FoiaDeps) {
-  const extractedOf = (instanceId: string) => getJson<Extracted>(deps.work, workBlob.extracted(instanceId));
+  const extractedOf = (instanceId: string) => readJson<Extracted>(deps.work, workBlob.extracted(instanceId));
 
   return {
     async detectFoiaPatterns({ run, instanceId }: { run: FoiaRun; instanceId: string }): Promise<number> {
@@ -83,7 +84,7 @@ export function createDetectionActivities(deps: FoiaDeps) {
 
     async mergeFoiaRecommendations({ run, instanceId, chunks }: { run: FoiaRun; instanceId: string; chunks: number }) {
       const extracted = await extractedOf(instanceId);
-      const patterns = await getJson<Span[]>(deps.work, workBlob.patterns(instanceId));
+      const patterns = await readJson<Span[]>(deps.work, workBlob.patterns(instanceId));
       const pieces = chunkText(extracted.text);
       if (pieces.length !== chunks) throw new Error(`${instanceId}: ${pieces.length} chunks now, ${chunks} planned`);
       const answers = await answersOf(deps, instanceId, chunks);

@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256 } from '../../shared/storage/sha256';
 
 /** One run per document, whatever its name or how often it is dropped: `foia-<sha256 of its bytes>` (40 hex). */
-export const foiaInstanceId = (document: Buffer) =>
-  `foia-${createHash('sha256').update(document).digest('hex').slice(0, 40)}`;
+export const foiaInstanceId = (document: Buffer) => `foia-${sha256(document).slice(0, 40)}`;

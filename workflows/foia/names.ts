@@ -7,5 +7,8 @@ export const MERGE_FOIA_RECOMMENDATIONS = 'mergeFoiaRecommendations';
 export const RELEASE_FOIA_DOCUMENT = 'releaseFoiaDocument';
 export const RECORD_FOIA_OUTCOME = 'recordFoiaOutcome';
 export const WORK_CONTAINER = 'foia-work';
+export const INBOX_CONTAINER = 'foia-inbox';
+export const REJECTED_CONTAINER = 'foia-rejected';
+export const RELEASED_CONTAINER = 'foia-released';
 /** Model calls in flight per wave: progress is published between waves and no activity carries more than a wave. */
 export const CHUNK_WAVE = 8;

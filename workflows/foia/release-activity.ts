@@ -1,16 +1,15 @@
-import { createHash } from 'node:crypto';
 import { applyDecisions, type FoiaDecisions } from '../../shared/foia/decisions';
 import type { Extracted } from '../../shared/foia/extract';
 import { redactedPdf } from '../../shared/foia/redacted-pdf';
 import { redactText } from '../../shared/foia/regions';
 import type { FoiaReviewDraft } from '../../shared/foia/review-view';
 import { vaughnIndex, vaughnIndexPdf } from '../../shared/foia/vaughn-index';
+import { readJson } from '../../shared/storage/blobs';
+import { sha256 } from '../../shared/storage/sha256';
 import { foiaAuditEvent } from './audit-events';
 import type { FoiaDeps } from './deps';
 import type { FoiaRun } from './types';
-import { getJson, workBlob } from './work-blobs';
-
-const sha = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
+import { workBlob } from './work-blobs';
 
 export interface ReleaseInput {
   run: FoiaRun;
@@ -25,8 +24,8 @@ export function createReleaseActivity(deps: FoiaDeps) {
   const event = foiaAuditEvent(deps);
   return {
     async releaseFoiaDocument({ run, instanceId, draftRef, decisions, reviewer }: ReleaseInput): Promise<string[]> {
-      const draft = await getJson<FoiaReviewDraft>(deps.drafts, draftRef);
-      const extracted = await getJson<Extracted>(deps.work, workBlob.extracted(instanceId));
+      const draft = await readJson<FoiaReviewDraft>(deps.drafts, draftRef);
+      const extracted = await readJson<Extracted>(deps.work, workBlob.extracted(instanceId));
       const final = applyDecisions(draft.recommendations, decisions, extracted.text);
       const base = `${run.requestId}/${run.documentName.replace(/\.[^.]+$/, '')}`;
       const index = vaughnIndex(run.documentName, extracted, final);
@@ -54,7 +53,7 @@ export function createReleaseActivity(deps: FoiaDeps) {
       if (created > 0)
         await event(run, instanceId, 'released', {
           actor: reviewer,
-          artifacts: outputs.map(([name, data]) => ({ name: `foia-released/${name}`, sha256: sha(data) })),
+          artifacts: outputs.map(([name, data]) => ({ name: `foia-released/${name}`, sha256: sha256(data) })),
           detail: `${final.length} redactions, ${edited} with the exemption changed by the reviewer`,
         });
       return outputs.map(([name]) => `foia-released/${name}`);

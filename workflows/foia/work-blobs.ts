@@ -13,6 +13,3 @@ export async function putJson(c: ContainerClient, name: string, value: unknown):
   const text = JSON.stringify(value);
   await c.getBlockBlobClient(name).upload(text, Buffer.byteLength(text));
 }
-
-export const getJson = async <T>(c: ContainerClient, name: string): Promise<T> =>
-  JSON.parse((await c.getBlockBlobClient(name).downloadToBuffer()).toString('utf8')) as T;

@@ -1,13 +1,15 @@
 import { createAuditSink } from '../../shared/audit/index';
 import type { Config } from '../../shared/config';
+import { perConfig } from '../../shared/config/per-config';
 import type { ReportSigner } from '../../shared/radiology/signing';
 import { reportSigner } from '../../shared/radiology/signing-keys';
 import { blobServiceClient } from '../../shared/storage/clients';
 import { reviewDeps } from '../review/deps';
+import { DRAFTS_CONTAINER } from '../review/names';
 import type { RadiologyDeps } from './activities';
-import { SIGNED_CONTAINER, STUDIES_CONTAINER } from './names';
+import { FINETUNE_CONTAINER, SIGNED_CONTAINER, STUDIES_CONTAINER } from './names';
 
-let signer: Promise<ReportSigner> | undefined;
+const signerFor = perConfig((settings: Config['radiology']): Promise<ReportSigner> => reportSigner(settings));
 
 export async function radiologyDeps(config: Config): Promise<RadiologyDeps> {
   const settings = config.radiology;
@@ -15,15 +17,12 @@ export async function radiologyDeps(config: Config): Promise<RadiologyDeps> {
   const review = await reviewDeps(config);
   return {
     studies: blobs.getContainerClient(STUDIES_CONTAINER),
-    drafts: blobs.getContainerClient('review-drafts'),
+    drafts: blobs.getContainerClient(DRAFTS_CONTAINER),
     signed: blobs.getContainerClient(SIGNED_CONTAINER),
-    finetune: blobs.getContainerClient('finetune'),
+    finetune: blobs.getContainerClient(FINETUNE_CONTAINER),
     audit: await createAuditSink(config),
     notifier: review.notifier,
-    signer: () => {
-      signer ??= reportSigner(settings);
-      return signer;
-    },
+    signer: () => signerFor(settings),
     criticalRules: settings.criticalRules,
   };
 }

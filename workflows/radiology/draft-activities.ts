@@ -4,7 +4,8 @@ import { buildDraftPrompt, draftRequest } from '../../shared/radiology/prompt';
 import { draftReportSchema, reportSections } from '../../shared/radiology/report';
 import type { RadiologyReviewDraft } from '../../shared/radiology/review-view';
 import { studySchema } from '../../shared/radiology/study';
-import { type RadiologyDeps, radiologyActivitySupport, readJson } from './activity-support';
+import { readJson } from '../../shared/storage/blobs';
+import { type RadiologyDeps, radiologyActivitySupport } from './activity-support';
 import type { FinishedDraft, PreparedDraft, RadiologyRun } from './types';
 
 /** De-identified prompt, critical-result notice, and the draft put back together for review. */

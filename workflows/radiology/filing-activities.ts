@@ -5,7 +5,9 @@ import type { DraftReport } from '../../shared/radiology/report';
 import type { RadiologyReviewDraft } from '../../shared/radiology/review-view';
 import { signReport } from '../../shared/radiology/signing';
 import { type Study, studySchema } from '../../shared/radiology/study';
-import { type RadiologyDeps, radiologyActivitySupport, readJson, sha, writeOnce } from './activity-support';
+import { putBlob, readJson } from '../../shared/storage/blobs';
+import { sha256 } from '../../shared/storage/sha256';
+import { type RadiologyDeps, radiologyActivitySupport } from './activity-support';
 import { appendOnce } from './finetune-log';
 import type { FiledReport, RadiologyRun, Sections } from './types';
 
@@ -63,14 +65,14 @@ export function createFilingActivities(deps: RadiologyDeps) {
         [`${run.accession}.pdf`, pdf, 'application/pdf'],
       ];
       let created = 0;
-      for (const [name, data, type] of files) if (await writeOnce(deps.signed, name, data, type)) created++;
+      for (const [name, data, type] of files) if (await putBlob(deps.signed, name, data, type, true)) created++;
       const edited = JSON.stringify(sections) !== JSON.stringify(draft.sections);
       await appendFinetune(deps, run.accession, study, sections, edited, input.decidedAt);
       if (created > 0) {
         await pipelineEvent(run, instanceId, 'signed', { actor: input.signer });
         await pipelineEvent(run, instanceId, 'filed', {
           actor: input.signer,
-          artifacts: files.map(([name, data]) => ({ name: `radiology-signed/${name}`, sha256: sha(data) })),
+          artifacts: files.map(([name, data]) => ({ name: `radiology-signed/${name}`, sha256: sha256(data) })),
         });
       }
       return {
@@ -94,5 +96,10 @@ async function appendFinetune(
   await deps.finetune.createIfNotExists();
   const draft = await readJson<DraftReport>(deps.studies, `${accession}.draft-deidentified.json`);
   const line = `${JSON.stringify(finetuneRecord(study, draft, sections, edited))}\n`;
-  await appendOnce(deps.finetune, `radiology/pairs/${sha(accession)}.json`, `radiology/${at.slice(0, 7)}.jsonl`, line);
+  await appendOnce(
+    deps.finetune,
+    `radiology/pairs/${sha256(accession)}.json`,
+    `radiology/${at.slice(0, 7)}.jsonl`,
+    line,
+  );
 }

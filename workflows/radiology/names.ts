@@ -6,4 +6,5 @@ export const SIGN_AND_FILE_REPORT = 'signAndFileRadiologyReport';
 export const RECORD_RADIOLOGY_OUTCOME = 'recordRadiologyOutcome';
 export const STUDIES_CONTAINER = 'radiology-studies';
 export const SIGNED_CONTAINER = 'radiology-signed';
+export const FINETUNE_CONTAINER = 'finetune';
 export const instanceIdFor = (accession: string) => `radiology-${accession}`;

@@ -1,4 +1,5 @@
 import type { ReviewDecisionEvent } from '../../shared/review/decision';
+import type { Notification } from '../../shared/review/notifier';
 
 export interface ReviewRequest {
   pipeline: string;
@@ -35,14 +36,9 @@ export interface ReviewOutcome {
   escalated: boolean;
 }
 
-export interface Notice {
+/** What the review orchestrator asks to send; the activity stamps the time it went out. */
+export interface Notice extends Omit<Notification, 'kind' | 'at'> {
   kind: 'review-requested' | 'review-reminder' | 'review-escalated' | 'review-expired';
-  to: string;
-  url?: string;
-  pipeline: string;
-  subjectId: string;
-  instanceId: string;
-  title: string;
 }
 
 export type { ReviewDecisionEvent };

@@ -1,3 +1,4 @@
+import { putBlob } from '../../shared/storage/blobs';
 import { previousBusinessDay } from '../../shared/var/calendar';
 import type { PreviousDay } from '../../shared/var/change';
 import { computeFactsSheet } from '../../shared/var/facts';
@@ -5,7 +6,7 @@ import { checkNarrativeGrounding } from '../../shared/var/grounding';
 import { loadLake } from '../../shared/var/lake';
 import { blobLake } from '../../shared/var/lake-files';
 import { buildNarrativePrompt, templateNarrative } from '../../shared/var/narrative';
-import { put, type VarDeps, varActivitySupport } from './activity-support';
+import { type VarDeps, varActivitySupport } from './activity-support';
 import type { FactsSummary, NarrativeCheck, VarRun } from './types';
 
 /** The day's data, its figures and the checked narrative. */
@@ -40,7 +41,7 @@ export function createVarFactActivities(deps: VarDeps) {
           : undefined;
       const facts = computeFactsSheet(lake, run.date, { previous });
       await deps.reports.createIfNotExists();
-      await put(deps.reports, factsName(run.date), JSON.stringify(facts), 'application/json');
+      await putBlob(deps.reports, factsName(run.date), JSON.stringify(facts), 'application/json');
       const flags: string[] = [];
       if (facts.backtest.zone === 'red')
         flags.push('Basel red zone: the VaR model failed its backtest; publication needs explicit approval.');

@@ -1,7 +1,9 @@
+import { putBlob } from '../../shared/storage/blobs';
+import { sha256 } from '../../shared/storage/sha256';
 import { renderVarReportHtml } from '../../shared/var/report';
 import { renderVarReportPdf } from '../../shared/var/report-pdf';
 import type { VarReviewDraft } from '../../shared/var/review-view';
-import { put, sha, type VarDeps, varActivitySupport } from './activity-support';
+import { type VarDeps, varActivitySupport } from './activity-support';
 import type { VarRun } from './types';
 
 /** The draft for review, the published report and the desk's alerts. */
@@ -20,8 +22,13 @@ export function createVarReportActivities(deps: VarDeps) {
       round: number;
     }): Promise<string> {
       const facts = await readFacts(run.date);
-      await put(deps.reports, `draft/var/${run.date}.html`, renderVarReportHtml(facts, narrative, flags), 'text/html');
-      await put(
+      await putBlob(
+        deps.reports,
+        `draft/var/${run.date}.html`,
+        renderVarReportHtml(facts, narrative, flags),
+        'text/html',
+      );
+      await putBlob(
         deps.reports,
         `draft/var/${run.date}.pdf`,
         await renderVarReportPdf(facts, narrative, flags),
@@ -30,7 +37,7 @@ export function createVarReportActivities(deps: VarDeps) {
       const draft: VarReviewDraft = { date: run.date, facts, narrative, flags };
       const ref = `var/${run.date}-round-${round}.json`;
       await deps.drafts.createIfNotExists();
-      await put(deps.drafts, ref, JSON.stringify(draft), 'application/json');
+      await putBlob(deps.drafts, ref, JSON.stringify(draft), 'application/json');
       return ref;
     },
 
@@ -51,8 +58,8 @@ export function createVarReportActivities(deps: VarDeps) {
       const html = renderVarReportHtml(facts, narrative, flags);
       const pdf = await renderVarReportPdf(facts, narrative, flags);
       const names = [`published/var/${run.date}.html`, `published/var/${run.date}.pdf`];
-      const wroteHtml = await put(deps.reports, names[0]!, html, 'text/html', true);
-      const wrotePdf = await put(deps.reports, names[1]!, pdf, 'application/pdf', true);
+      const wroteHtml = await putBlob(deps.reports, names[0]!, html, 'text/html', true);
+      const wrotePdf = await putBlob(deps.reports, names[1]!, pdf, 'application/pdf', true);
       if (wroteHtml || wrotePdf) {
         for (const to of run.executives)
           await notify(run, instanceId, to, 'report-published', `VaR report ${run.date} published`);
@@ -65,8 +72,8 @@ export function createVarReportActivities(deps: VarDeps) {
           subjectId: run.date,
           actor: approvedBy,
           artifacts: [
-            { name: `reports/${names[0]}`, sha256: sha(html) },
-            { name: `reports/${names[1]}`, sha256: sha(pdf) },
+            { name: `reports/${names[0]}`, sha256: sha256(html) },
+            { name: `reports/${names[1]}`, sha256: sha256(pdf) },
           ],
         });
       }

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { z } from 'zod';
-import type { Env } from '../config/env';
 import { ConfigError } from '../errors';
-import { CRITICAL_RULES, type CriticalRule } from './critical';
-import { keyVaultKeyParts } from './signing-key-vault';
+import { CRITICAL_RULES, type CriticalRule } from '../radiology/critical';
+import { keyVaultKeyParts } from '../radiology/signing-key-vault';
+import type { Env } from './env';
 
 export interface RadiologySettings {
   criticalRules: CriticalRule[];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type Env, parseSection } from '../config/env';
+import { type Env, parseSection } from './env';
 
 const flag = z
   .string()
