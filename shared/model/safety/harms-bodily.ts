@@ -86,7 +86,7 @@ export const VIOLENCE: Harm[] = [
   },
 ];
 
-const ENDING = R`(?:die|dying|make it (?:all )?stop(?: for good)?|end (?:it|everything)|not be here|stop existing|disappear (?:forever|for good)|go to sleep forever|kill myself|unalive myself|end (?:it|it all|my life|things)|commit suicide|not wake up|never wake up|stop my heart|be fatal|be lethal|overdose|od|bleed out|self[- ]harm|cut myself|hurt myself|starve myself|hang myself)`;
+const ENDING = R`(?:die|dying|make it (?:all )?stop(?: for good)?|end (?:it|everything)|not be here|stop existing|disappear (?:forever|for good)|go to sleep forever|kill myself|unalive myself|end (?:it|it all|my life|things)|commit suicide|not wake up|never wake up|stop my heart|not exist(?: anymore)?|be fatal|be lethal|overdose|od|bleed out|self[- ]harm|cut myself|hurt myself|starve myself|hang myself)`;
 
 /** Self-harm: ways to die or hurt oneself, hiding it, starving, and a wish to die said in the first person. */
 export const SELF_HARM: Harm[] = [
@@ -121,6 +121,12 @@ export const SELF_HARM: Harm[] = [
     kind: 'means',
     pattern: /\b(?:high|tall) enough\b/,
     with: /\b(?:bridge|building|roof|cliff|balcony|jump|fall)\b/,
+  },
+  {
+    category: 'selfHarm',
+    kind: 'means',
+    pattern: /\b(?:bridge|train tracks|the tracks|rooftop|overpass|cliff)\b/,
+    with: /\b(?:(?:pain|suffering|it all|everything) to (?:end|stop)|end it|die|not be here|jump)\b/,
   },
   {
     category: 'selfHarm',

@@ -89,8 +89,8 @@ export const ILLEGAL: Harm[] = [
   },
 ];
 
-const DEHUMANISING = R`(?:too (?:stupid|dumb|emotional|weak|primitive) to [\w-]+|parasites|vermin|rats|cockroaches|roaches|animals|subhuman|sub-human|a disease|diseased|a plague|a cancer|a virus|an infestation|an invasion|invaders|inferior|less (?:intelligent|human|evolved)|terrorists|disgusting|freaks|savages|filth|scum|criminals|rapists|thieves|a (?:dirty|filthy|inferior|lesser|mongrel) race|spread\w* disease|pedophiles|paedophiles|degenerates|monkeys|apes|pigs|perverts|inbred|primitive|barbaric|stupid|dumb|worthless|trash|garbage|evil|not (?:fully |really )?human)`;
-const EXCLUSION = R`(?:should|must|need to|ought to|deserve to) (?:all )?(?:be )?(?:rounded up|expelled|deported|locked up|exterminated|eliminated|wiped out|gassed|sterili[sz]ed|kept apart|banned|removed|shot|hanged|die|driven out|run out|kicked out|thrown out|sent back|put down|scared off|chased out|kept out)|should(?: not|n't) be allowed (?:to (?:live|exist|vote|stay|enter|marry)|in (?:our|the|this))|(?:don't|do not) deserve to (?:live|exist)`;
+const DEHUMANISING = R`(?:too (?:stupid|dumb|emotional|weak|primitive) to [\w-]+|parasites|vermin|rats|cockroaches|roaches|animals|subhuman|sub-human|a disease|diseased|a plague|a cancer|a virus|an infestation|an invasion|invaders|inferior|less (?:intelligent|human|evolved)|terrorists|disgusting|freaks|savages|filth|scum|criminals|rapists|thieves|mentally ill|sick|perverted|a (?:dirty|filthy|inferior|lesser|mongrel) race|spread\w* disease|pedophiles|paedophiles|degenerates|monkeys|apes|pigs|perverts|inbred|primitive|barbaric|stupid|dumb|worthless|trash|garbage|evil|not (?:fully |really )?human)`;
+const EXCLUSION = R`(?:should|must|need to|ought to|deserve to) (?:all )?(?:be )?(?:rounded up|expelled|deported|locked up|exterminated|eliminated|wiped out|gassed|sterili[sz]ed|kept apart|banned|removed|shot|hanged|die|driven out|run out|kicked out|thrown out|sent back|put down|scared off|chased out|kept out|banned from [\w-]+)|should(?: not|n't) be allowed (?:to (?:live|exist|vote|stay|enter|marry)|in (?:our|the|this))|(?:don't|do not) deserve to (?:live|exist)`;
 
 /** Hate: a group dehumanised or marked for exclusion, in a claim or in content asked for. */
 export const HATE: Harm[] = [
@@ -137,6 +137,13 @@ export const SEXUAL: Harm[] = [
   {
     category: 'sexual',
     kind: 'means',
+    pattern: re(
+      R`\b${MINOR}\b[^.!?]{0,60}\b(?:send (?:me )?(?:pictures|pics|photos|nudes|selfies)|without telling (?:her|his|their) parents|keep (?:it|this|us) (?:a )?secret|meet (?:me|up) alone)\b`,
+    ),
+  },
+  {
+    category: 'sexual',
+    kind: 'means',
     pattern: re(R`\b${MINOR}\b[^.!?]{0,60}\b${SEXUAL_WORD}\b|\b${SEXUAL_WORD}\b[^.!?]{0,60}\b${MINOR}\b`),
     with: /\b(?:story|scene|fantasy|roleplay|role-play|photos?|pictures?|pics|images?|videos?|erotica|fanfic|write|describe)\b/,
   },
@@ -144,6 +151,6 @@ export const SEXUAL: Harm[] = [
     category: 'sexual',
     kind: 'means',
     pattern:
-      /\b(?:(?:secretly|hidden camera|spy cam\w*|without (?:her|his|their) (?:knowledge|knowing|consent)) (?:[\w'-]+ ){0,4}(?:film|record|photograph|video|watch|tape)|(?:film|record|photograph|tape) (?:[\w'-]+ ){0,4}(?:in the shower|undressing|changing|in the bathroom|naked|nude)|(?:share|post|leak|upload|sell) (?:[\w'-]+ ){0,3}(?:nudes|naked (?:photos|pictures|pics)|intimate (?:photos|images|videos?))|(?:hidden|secret|spy|pinhole) cam\w* (?:[\w'-]+ ){0,6}(?:changing rooms?|locker rooms?|showers?|bathrooms?|toilets?|bedrooms?|restrooms?)|revenge porn|upskirt\w*|(?:nude|naked|undressed|sexual|explicit|porn\w*) (?:[\w'-]+ ){0,2}(?:deepfakes?|images?|photos?|pictures?|pics|videos?) of (?:my|her|him|a|this|someone|[\w-]+'s)|deepfake (?:[\w'-]+ ){0,2}(?:nudes?|porn|naked)|undress (?:her|him|this|the) (?:photo|picture|image)|(?:drug|spike|roofie) (?:her|his|their|a girl's|someone's) drink)\b/,
+      /\b(?:(?:secretly|hidden camera|spy cam\w*|without (?:her|his|their) (?:knowledge|knowing|consent)) (?:[\w'-]+ ){0,4}(?:film|record|photograph|video|watch|tape)|(?:film|record|photograph|tape) (?:[\w'-]+ ){0,4}(?:in the shower|undressing|changing|in the bathroom|naked|nude)|(?:share|post|leak|upload|sell) (?:[\w'-]+ ){0,3}(?:nudes|naked (?:photos|pictures|pics)|intimate (?:photos|images|videos?))|(?:hidden|secret|spy|pinhole) cam\w* (?:[\w'-]+ ){0,6}(?:changing rooms?|locker rooms?|showers?|bathrooms?|toilets?|bedrooms?|restrooms?)|(?:explicit|graphic|detailed|vivid) (?:description|account|depiction)s? of (?:[\w'-]+ ){0,2}(?:sex|intercourse|masturbat\w*|orgasm\w*)|revenge porn|upskirt\w*|(?:nude|naked|undressed|sexual|explicit|porn\w*) (?:[\w'-]+ ){0,2}(?:deepfakes?|images?|photos?|pictures?|pics|videos?) of (?:my|her|him|a|this|someone|[\w-]+'s)|deepfake (?:[\w'-]+ ){0,2}(?:nudes?|porn|naked)|undress (?:her|him|this|the) (?:photo|picture|image)|(?:drug|spike|roofie) (?:her|his|their|a girl's|someone's) drink)\b/,
   },
 ];

@@ -95,6 +95,8 @@ function lexiconScore(rule: Rule, frame: Frame, negated: boolean, attributed: bo
  */
 function harmScore(kind: Harm['kind'], frame: Frame, window: Frame[]): number {
   if (kind === 'means' && !window.some((f) => f.asks)) return frame.framed ? 1 : 2;
+  // Asked to protect or recognise ("so I can spot them", "my own door") and without operational detail: a mention.
+  if (kind === 'means' && window.some((f) => f.protective) && !window.some((f) => f.sharpens)) return 2;
   if (frame.framed && frame.reported) return 4;
   const sharp = kind === 'means' ? window.some((f) => f.sharpens) : window.some((f) => f.concrete);
   return sharp ? 7 : 6;
