@@ -116,6 +116,13 @@ function patientOf(patient: Located<Patient>, from: From): StudyInput['patient']
     ),
     dob: from('patient.dob', `${patient.path}.birthDate`, textAt(p.birthDate, `${patient.path}.birthDate`)),
     sex: from('patient.sex', `${patient.path}.gender`, textAt(p.gender, `${patient.path}.gender`)),
+    otherIds: from(
+      'patient.otherIds',
+      `${patient.path}.identifier`,
+      ids
+        .flatMap((id, i) => (i === mr ? [] : [textAt(id.value, `${patient.path}.identifier[${i}].value`)]))
+        .filter(Boolean),
+    ),
   };
 }
 

@@ -65,6 +65,7 @@ function mapOrder(s: OrderSegments, message: Hl7Message): { study: StudyInput; o
       mrn: from('patient.mrn', 'PID-3 (patient identifier list)', mrnOf(s.pid)),
       dob: from('patient.dob', 'PID-7 (date of birth)', dayOf(fieldValue(s.pid, 7))),
       sex: from('patient.sex', 'PID-8 (administrative sex)', hl7Sex(fieldValue(s.pid, 8))),
+      otherIds: from('patient.otherIds', 'PID-2 / PID-3 / PID-4 / PID-19 / PID-20', otherIdsOf(s.pid)),
     },
     accessionNumber: from('accessionNumber', accession.origin, accession.value),
     modality: from('modality', 'OBR-24 (diagnostic service section ID) / IPC-5 (modality)', hl7Modality(s, procedure)),
@@ -116,4 +117,11 @@ function mrnOf(pid: Hl7Segment): string {
   const ids = repetitionsOf(pid, 3);
   const mr = ids.find((id) => id[4]?.[0]?.trim().toUpperCase() === 'MR') ?? ids[0];
   return mr?.[0]?.[0]?.trim() ?? '';
+}
+
+/** Every identifier in PID besides the MRN: they are PHI the de-identifier must find in free text. */
+function otherIdsOf(pid: Hl7Segment): string[] {
+  const mrn = mrnOf(pid);
+  const ids = [2, 3, 4, 19, 20].flatMap((n) => repetitionsOf(pid, n).map((rep) => rep[0]?.[0]?.trim() ?? ''));
+  return [...new Set(ids.filter((id) => id !== '' && id !== mrn))];
 }

@@ -37,6 +37,7 @@ test('the fixture bundle is valid FHIR R4 and maps to the same study a JSON subm
     mrn: 'MRN-00482913',
     dob: '1957-03-14',
     sex: 'female',
+    otherIds: ['9434765919'],
   });
   assert.deepEqual(
     [study.accessionNumber, study.modality, study.bodyPart, study.examDescription, study.studyDate],

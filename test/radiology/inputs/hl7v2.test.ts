@@ -42,6 +42,7 @@ test('the ORM^O01 fixture maps to the same study a JSON submission gives', () =>
     mrn: 'MRN-00482913',
     dob: '1957-03-14',
     sex: 'female',
+    otherIds: ['9434765919'],
   });
   assert.equal(study.accessionNumber, 'ACC-2026-118842', 'OBR-18 wins over the filler order number');
   assert.deepEqual(
