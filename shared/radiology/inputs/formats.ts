@@ -16,20 +16,24 @@ export class UnsupportedMediaType extends UserError {}
 
 const startsWithMsh = (text: string) => unframe(text).trimStart().startsWith('MSH');
 
-/** The format an HTTP body is in, from its Content-Type (no header: JSON, as before). */
+/** Media types of formats Enclave does not read (FHIR XML, forms with files, documents). */
+const REFUSED_TYPES = /(?:[/+]xml$|^multipart\/|^application\/(?:pdf|octet-stream)$|^image\/)/;
+
+/**
+ * The format an HTTP body is in, from its Content-Type. The FHIR and HL7 types are taken as declared; any other
+ * (none, application/json, text/plain as fetch sends a string, a form type as `curl -d` sends) is read as HL7 v2
+ * when it starts with MSH and as JSON otherwise, as before.
+ */
 export function formatOfContentType(contentType: string | null | undefined, text: string): RadiologyFormat {
   const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
-  if (type === '' || type === 'application/json') return 'json';
   if (type === 'application/fhir+json') return 'fhir';
   if (HL7_TYPES.includes(type)) return 'hl7v2';
-  if (type === 'text/plain') {
-    if (startsWithMsh(text)) return 'hl7v2';
-    throw new UnsupportedMediaType('text/plain is read only as an HL7 v2 message (starting "MSH")', 'content-type');
-  }
-  throw new UnsupportedMediaType(
-    `${JSON.stringify(type.slice(0, 80))} is not accepted; send ${ACCEPTED}`,
-    'content-type',
-  );
+  if (REFUSED_TYPES.test(type))
+    throw new UnsupportedMediaType(
+      `${JSON.stringify(type.slice(0, 80))} is not accepted; send ${ACCEPTED}`,
+      'content-type',
+    );
+  return startsWithMsh(text) ? 'hl7v2' : 'json';
 }
 
 /** The format an inbox blob is in, from its name: `.hl7`, `.fhir.json`, else JSON. */

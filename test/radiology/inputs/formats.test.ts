@@ -8,14 +8,16 @@ import {
   UnsupportedMediaType,
 } from '../../../shared/radiology/inputs/formats';
 
-test('the HTTP body format comes from Content-Type; text/plain only as HL7 v2', () => {
+test('the HTTP body format comes from Content-Type; other types are read as HL7 v2 when they start with MSH, else JSON', () => {
   assert.equal(formatOfContentType(undefined, '{}'), 'json');
   assert.equal(formatOfContentType('application/json; charset=utf-8', '{}'), 'json');
   assert.equal(formatOfContentType('application/fhir+json', '{}'), 'fhir');
   assert.equal(formatOfContentType('x-application/hl7-v2+er7', 'MSH|'), 'hl7v2');
   assert.equal(formatOfContentType('Application/HL7-V2; charset=utf-8', 'MSH|'), 'hl7v2');
   assert.equal(formatOfContentType('text/plain', '\u000bMSH|^~\\&|'), 'hl7v2');
-  assert.throws(() => formatOfContentType('text/plain', 'PID|1'), UnsupportedMediaType);
+  assert.equal(formatOfContentType('text/plain;charset=UTF-8', '{"patient":{}}'), 'json', 'what fetch sends');
+  assert.equal(formatOfContentType('application/x-www-form-urlencoded', '{}'), 'json', 'what curl -d sends');
+  assert.throws(() => formatOfContentType('application/fhir+xml', '<Bundle/>'), UnsupportedMediaType);
   assert.throws(
     () => formatOfContentType('application/xml', '<Bundle/>'),
     /content-type: "application\/xml" is not accepted/,
