@@ -2,10 +2,16 @@ import { app, type HttpRequest, type InvocationContext } from '@azure/functions'
 import * as df from 'durable-functions';
 import { loadConfig } from '../shared/config';
 import { UserError } from '../shared/errors';
-import { BODY_LIMITS, parseJsonText, readBody, refusal } from '../shared/http/body';
+import { BODY_LIMITS, readBody, refusal } from '../shared/http/body';
 import { authorise, type Caller } from '../shared/identity/caller';
 import { ROLES } from '../shared/identity/roles';
-import { parseRadiologyRequest } from '../shared/radiology/intake';
+import {
+  formatOfBlobName,
+  formatOfContentType,
+  readRadiologyInput,
+  UnsupportedMediaType,
+} from '../shared/radiology/inputs/formats';
+import type { RadiologyIntake } from '../shared/radiology/intake';
 import { radiologyView } from '../shared/radiology/review-view';
 import { registerView } from '../shared/review/views';
 import { blobNameProblem, quarantineName, RADIOLOGY_INBOX_NAMES } from '../shared/storage/blob-names';
@@ -47,10 +53,9 @@ type Submitted = { instanceId: string; duplicate: boolean } | { conflict: string
  * Stores the validated study and starts its run, once per accession number. The study blob is written only if
  * absent: a second submission never replaces the first's (a failed run restarts only with the same study).
  */
-async function submit(raw: unknown, source: string, client: df.DurableClient, caller: Caller): Promise<Submitted> {
+async function submit(intake: RadiologyIntake, client: df.DurableClient, caller: Caller): Promise<Submitted> {
   const config = loadConfig();
   const settings = config.radiology;
-  const intake = parseRadiologyRequest(raw, source);
   const accession = intake.study.accessionNumber;
   const studies = blobServiceClient(config.storage).getContainerClient(STUDIES_CONTAINER);
   await studies.createIfNotExists();
@@ -87,11 +92,11 @@ app.http('radiologySubmit', {
     if (!who.ok) return refusal(who.status, who.error, who.where);
     const body = await readBody(request, BODY_LIMITS.radiologyStudy);
     if (!body.ok) return body.refusal;
-    const json = parseJsonText(body.value.toString('utf8'), 'body');
-    if (!json.ok) return json.refusal;
+    const text = body.value.toString('utf8');
     const client = df.getClient(context);
     try {
-      const submitted = await submit(json.value, 'body', client, who.caller);
+      const format = formatOfContentType(request.headers.get('content-type'), text);
+      const submitted = await submit(readRadiologyInput(text, format, 'body'), client, who.caller);
       if ('conflict' in submitted) return refusal(409, submitted.conflict, 'accessionNumber');
       const { instanceId, duplicate } = submitted;
       const origin = new URL(request.url).origin;
@@ -108,6 +113,7 @@ app.http('radiologySubmit', {
         },
       };
     } catch (error) {
+      if (error instanceof UnsupportedMediaType) return refusal(415, error.message, 'content-type');
       if (error instanceof UserError) return refusal(400, error.message, error.where ?? 'body');
       throw error;
     }
@@ -155,13 +161,11 @@ app.storageBlob('radiologyInbox', {
     const badName = blobNameProblem(name, RADIOLOGY_INBOX_NAMES);
     let reason: string | undefined = badName && `radiology-inbox/${JSON.stringify(name)}: ${badName}`;
     if (!reason) {
-      const json = parseJsonText(text, `radiology-inbox/${name}`);
+      const source = `radiology-inbox/${name}`;
       try {
-        if (!json.ok) reason = `radiology-inbox/${name}: ${json.refusal.jsonBody.error}`;
-        else {
-          const submitted = await submit(json.value, `radiology-inbox/${name}`, df.getClient(context), inboxCaller);
-          if ('conflict' in submitted) reason = `radiology-inbox/${name}: ${submitted.conflict}`;
-        }
+        const intake = readRadiologyInput(text, formatOfBlobName(name), source);
+        const submitted = await submit(intake, df.getClient(context), inboxCaller);
+        if ('conflict' in submitted) reason = `${source}: ${submitted.conflict}`;
       } catch (error) {
         if (error instanceof UserError) reason = `radiology-inbox/${name}: ${error.message}`;
         else throw error;

@@ -55,6 +55,7 @@ export function createDeidentifier(study: Study): Deidentifier {
     ['MRN', study.patient.mrn],
     ['ACCESSION', study.accessionNumber],
     ['DOB', study.patient.dob],
+    ...study.patient.otherIds.map((id): [string, string] => ['PATIENT_ID', id]),
   ];
   if (study.referringPhysician) fixed.push(['REFERRING_PHYSICIAN', study.referringPhysician]);
   for (const [kind, value] of fixed) placeholders.of(kind, value);

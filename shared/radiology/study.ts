@@ -23,6 +23,8 @@ export const studySchema = z
       mrn: z.string().regex(/^[A-Za-z0-9-]{4,32}$/, 'letters, digits and dashes (4–32)'),
       dob: date,
       sex: sexSchema,
+      /** The patient's other identifiers (national number, other facilities' MRNs): never shown, only removed from text. */
+      otherIds: z.array(z.string().trim().min(1).max(64)).max(20).default([]),
     }),
     accessionNumber: z.string().regex(/^[A-Za-z0-9-]{4,32}$/, 'letters, digits and dashes (4–32)'),
     modality: modalitySchema,

@@ -136,3 +136,15 @@ test('a surname typed without its apostrophe or run together, and an MRN with a 
   const { study: clean } = deidentify(study);
   assert.equal(clean.dictation, 'Mrs [PATIENT_NAME] and Mrs [PATIENT_NAME] ([MRN]) were told. No pulmonary embolism.');
 });
+
+test("the patient's other identifiers (national number, another site's MRN) are removed from free text and put back", () => {
+  const withIds = studySchema.parse({
+    ...fixture('chest-ct-critical.json'),
+    patient: { ...fixture('chest-ct-critical.json').patient, otherIds: ['9434765919', 'SJ-77120'] },
+    dictation: 'NHS number 9434765919; prior films under SJ-77120. No pulmonary embolism.',
+  });
+  const { study: clean, mapping } = deidentify(withIds);
+  const prompt = JSON.stringify(buildDraftPrompt(clean));
+  for (const id of ['9434765919', 'SJ-77120']) assert.ok(!prompt.includes(id), `the prompt still contains "${id}"`);
+  assert.equal(reidentify(clean.dictation, mapping), withIds.dictation);
+});
