@@ -19,3 +19,7 @@ export function installClockSource(source: ClockSource): () => void {
     if (slot[APP_CLOCK] === source) delete slot[APP_CLOCK];
   };
 }
+
+/** The time an activity stamps on what it writes: its dependencies' `now` when a test gives one, else the wall clock. */
+export const stampTime = (deps: { now?: () => number }) => (): string =>
+  new Date((deps.now ?? Date.now)()).toISOString();

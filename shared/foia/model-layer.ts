@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { CallOrigin, ModelCallRequest } from '../model/request';
+import { structuredPrompt } from '../model/structured-prompt';
 import { occurrences } from './occurrences';
 import { CATEGORIES, EXEMPTION, type Span } from './types';
 
@@ -51,13 +52,7 @@ const SYSTEM = [
 
 /** Messages for `callModel` (deployment `foia-redact`) for one chunk. */
 export function buildRedactionPrompt(chunk: string) {
-  return {
-    messages: [
-      { role: 'system' as const, content: SYSTEM },
-      { role: 'user' as const, content: `<document>\n${chunk}\n</document>` },
-    ],
-    responseFormat: { type: 'json_schema' as const, json_schema: REDACT_JSON_SCHEMA },
-  };
+  return structuredPrompt(SYSTEM, `<document>\n${chunk}\n</document>`, REDACT_JSON_SCHEMA);
 }
 
 /** Maps the model's quoted passages back to offsets in the chunk (every occurrence); unknown quotes are dropped. */

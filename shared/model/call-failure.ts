@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { isRetryable } from '../errors';
 import type { ModelCallResult } from './request';
 
@@ -5,14 +6,15 @@ import type { ModelCallResult } from './request';
 export const MODEL_CALL_OUTCOME_VERSION = 1;
 
 /** Why a model call failed, as data: whether to try again, when, and the error's class and message. */
-export interface ModelCallFailure {
-  retryable: boolean;
+export const modelCallFailureSchema = z.object({
+  retryable: z.boolean(),
   /** When to look again: a retry-after, or when an allowed endpoint is readmitted. */
-  retryAfterMs?: number;
+  retryAfterMs: z.number().int().positive().optional(),
   /** The error class the gateway threw, e.g. `ResidencyUnavailableError`. */
-  errorName: string;
-  message: string;
-}
+  errorName: z.string().min(1),
+  message: z.string(),
+});
+export type ModelCallFailure = z.infer<typeof modelCallFailureSchema>;
 
 /**
  * What the `callModel` activity returns across Durable. A failure travels as a typed value, not as an exception
@@ -21,6 +23,16 @@ export interface ModelCallFailure {
 export type ModelCallOutcome =
   | { v: typeof MODEL_CALL_OUTCOME_VERSION; ok: true; result: ModelCallResult }
   | { v: typeof MODEL_CALL_OUTCOME_VERSION; ok: false; failure: ModelCallFailure };
+
+/** The outcome as the orchestrator reads it back; the result's own fields are the gateway's (typed by it). */
+export const modelCallOutcomeSchema = z.discriminatedUnion('ok', [
+  z.object({
+    v: z.literal(MODEL_CALL_OUTCOME_VERSION),
+    ok: z.literal(true),
+    result: z.looseObject({ content: z.string() }),
+  }),
+  z.object({ v: z.literal(MODEL_CALL_OUTCOME_VERSION), ok: z.literal(false), failure: modelCallFailureSchema }),
+]);
 
 /** The failure an error stands for; errors that say nothing of retrying are transient, except a bad request. */
 export function failureOf(error: unknown): ModelCallFailure {

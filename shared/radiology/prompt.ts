@@ -1,4 +1,5 @@
 import type { CallOrigin, ModelCallRequest } from '../model/request';
+import { structuredPrompt } from '../model/structured-prompt';
 import type { DeidentifiedStudy } from './deidentify';
 import { DRAFT_JSON_SCHEMA } from './report';
 
@@ -12,13 +13,8 @@ export const RADIOLOGY_SYSTEM_PROMPT = [
 
 /** Messages for `callModel` (deployment `radiology-draft`); the study is already de-identified. */
 export function buildDraftPrompt(study: DeidentifiedStudy) {
-  return {
-    messages: [
-      { role: 'system' as const, content: RADIOLOGY_SYSTEM_PROMPT },
-      { role: 'user' as const, content: `Draft the report for this study (JSON):\n${JSON.stringify(study, null, 2)}` },
-    ],
-    responseFormat: { type: 'json_schema' as const, json_schema: DRAFT_JSON_SCHEMA },
-  };
+  const user = `Draft the report for this study (JSON):\n${JSON.stringify(study, null, 2)}`;
+  return structuredPrompt(RADIOLOGY_SYSTEM_PROMPT, user, DRAFT_JSON_SCHEMA);
 }
 
 /** The whole `callModel` request for a draft prompt, the same from the CLI and from the workflow. */

@@ -39,15 +39,7 @@ export const DRAFT_JSON_SCHEMA = {
   schema: {
     type: 'object',
     additionalProperties: false,
-    required: [
-      'examination',
-      'clinicalHistory',
-      'comparison',
-      'technique',
-      'findings',
-      'impression',
-      'recommendations',
-    ],
+    required: [...SECTIONS, 'recommendations'],
     properties: {
       examination: { type: 'string' },
       clinicalHistory: { type: 'string' },

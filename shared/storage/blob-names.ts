@@ -26,6 +26,3 @@ export function blobNameProblem(name: string, rule: BlobNameRule): string | unde
 
 /** A name that is safe to write in place of one that broke the rule (its hash, so the same blob maps to one name). */
 export const quarantineName = (name: string) => `invalid-name-${sha256(name).slice(0, 32)}`;
-
-export const RADIOLOGY_INBOX_NAMES: BlobNameRule = { container: 'radiology-inbox', folders: true };
-export const FOIA_FILE_NAMES: BlobNameRule = { container: 'foia-inbox', folders: false };

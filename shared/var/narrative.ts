@@ -1,3 +1,4 @@
+import type { CallOrigin, ModelCallRequest } from '../model/request';
 import type { FactsSheet } from './facts';
 
 export const money = (x: number, currency: string) =>
@@ -27,6 +28,14 @@ export function buildNarrativePrompt(facts: FactsSheet, comments: string[] = [])
     { role: 'system' as const, content: system },
     { role: 'user' as const, content: `Facts sheet (JSON):\n${JSON.stringify(promptFacts(facts))}${review}` },
   ];
+}
+
+/** The whole `callModel` request for a narrative prompt: deployment and data class fixed in one place. */
+export function narrativeRequest(
+  messages: ReturnType<typeof buildNarrativePrompt>,
+  origin: CallOrigin,
+): ModelCallRequest {
+  return { pipeline: 'var', deployment: 'var-narrative', messages, dataClassification: 'confidential', ...origin };
 }
 
 /**

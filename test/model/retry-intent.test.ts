@@ -67,3 +67,27 @@ test('a message quoting an old marker sets nothing; a thrown activity is a host 
   const error = failedCall({ retryable: false, errorName: 'ContentBlockedError', message: 'prompt blocked' });
   assert.deepEqual([error.name, error.message], ['ContentBlockedError', 'ContentBlockedError: prompt blocked']);
 });
+
+test('a history recorded before the outcome payload replays: the old text intent of a thrown activity is read', () => {
+  // As Durable hands a failed activity back: the local host's Reason, and the SDK's `<ErrorType>: <message>` form.
+  const local = new Error("Activity function 'callModel' failed: [non-retryable ContentBlockedError] prompt blocked");
+  assert.deepEqual(failureOfOutcome({ thrown: local }), {
+    retryable: false,
+    errorName: 'ContentBlockedError',
+    message: local.message,
+  });
+  const azure = new Error('Error: [retryable after 2000 ms ModelUnavailableError] every endpoint failed');
+  assert.deepEqual(
+    [failureOfOutcome({ thrown: azure })?.retryable, failureOfOutcome({ thrown: azure })?.retryAfterMs],
+    [true, 2000],
+  );
+  assert.equal(failureOfOutcome({ thrown: azure })?.errorName, 'ModelUnavailableError');
+});
+
+test('an outcome of the right version but the wrong shape is refused, naming the field', () => {
+  const broken = { v: 1, ok: false, failure: { retryable: 'yes', errorName: 'X', message: 'm' } };
+  const failure = failureOfOutcome(broken as unknown as ModelCallOutcome);
+  assert.equal(failure?.retryable, false);
+  assert.equal(failure?.errorName, 'ModelCallOutcomeShapeError');
+  assert.match(failure?.message ?? '', /failure\.retryable/);
+});

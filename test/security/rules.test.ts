@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { decodePrincipal } from '../../shared/identity/principal';
-import { blobNameProblem, FOIA_FILE_NAMES, RADIOLOGY_INBOX_NAMES } from '../../shared/storage/blob-names';
+import { blobNameProblem } from '../../shared/storage/blob-names';
 import { manualCutoff } from '../../shared/var/schedule';
+import { FILE_NAMES as FOIA_FILE_NAMES } from '../../workflows/foia/names';
+import { INBOX_NAMES as RADIOLOGY_INBOX_NAMES } from '../../workflows/radiology/names';
 import { principalHeader } from '../support/identity';
 
 test('blob names: real document names pass, anything that could name another place does not', () => {

@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import { buildRedactionPrompt, redactionRequest } from '../../shared/foia/model-layer';
 import { modelCallRequestSchema } from '../../shared/model/request';
 import { buildDraftPrompt, draftRequest } from '../../shared/radiology/prompt';
+import { narrativeRequest } from '../../shared/var/narrative';
 import { repoRoot } from '../support/app-host';
 
 const origin = { residency: 'data-zone:eu', userId: 'pacs@hospital.example', requestId: 'r-1', instanceId: 'i-1' };
@@ -20,15 +21,20 @@ test('each pipeline builds its model request in one place: deployment, data clas
     [chunk.pipeline, chunk.deployment, chunk.dataClassification, chunk.safetyContext, chunk.requestId],
     ['foia', 'foia-redact', 'pii', { legal: true }, 'r-1'],
   );
+  const narrative = modelCallRequestSchema.parse(narrativeRequest([{ role: 'user', content: 'facts' }], origin));
+  assert.deepEqual(
+    [narrative.pipeline, narrative.deployment, narrative.dataClassification, narrative.instanceId],
+    ['var', 'var-narrative', 'confidential', 'i-1'],
+  );
 });
 
-test('no CLI command or workflow spells a radiology or FOIA model request out again', () => {
+test('no CLI command or workflow spells a radiology, FOIA or VaR model request out again', () => {
   const hits = execFileSync(
     'git',
     [
       'grep',
       '-l',
-      "deployment: '\\(radiology-draft\\|foia-redact\\)'",
+      "deployment: '\\(radiology-draft\\|foia-redact\\|var-narrative\\)'",
       '--',
       'cli',
       'workflows',
@@ -42,5 +48,9 @@ test('no CLI command or workflow spells a radiology or FOIA model request out ag
   )
     .trim()
     .split('\n');
-  assert.deepEqual(hits.sort(), ['shared/foia/model-layer.ts', 'shared/radiology/prompt.ts']);
+  assert.deepEqual(hits.sort(), [
+    'shared/foia/model-layer.ts',
+    'shared/radiology/prompt.ts',
+    'shared/var/narrative.ts',
+  ]);
 });

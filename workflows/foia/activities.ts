@@ -5,6 +5,7 @@ import { extractText } from '../../shared/foia/extract';
 import { foiaAuditEvent } from './audit-events';
 import type { FoiaDeps } from './deps';
 import { createDetectionActivities } from './detection-activities';
+import { INBOX_CONTAINER } from './names';
 import { createReleaseActivity } from './release-activity';
 import type { Extraction, FoiaRun } from './types';
 import { putJson, workBlob } from './work-blobs';
@@ -28,12 +29,8 @@ export function createFoiaActivities(deps: FoiaDeps) {
         };
       } catch (error) {
         if (!(error instanceof UserError)) throw error;
-        await deps.rejected.createIfNotExists();
-        await deps.rejected.getBlockBlobClient(run.documentBlob).upload(bytes, bytes.length);
-        const reason = `foia-inbox/${run.documentBlob}: ${error.message}`;
-        await deps.rejected
-          .getBlockBlobClient(`${run.documentBlob}.reason.txt`)
-          .upload(reason, Buffer.byteLength(reason));
+        const reason = `${INBOX_CONTAINER}/${run.documentBlob}: ${error.message}`;
+        await deps.rejected.reject(run.documentBlob, bytes, reason);
         return { rejected: reason };
       }
     },

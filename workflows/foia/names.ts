@@ -1,3 +1,4 @@
+import type { BlobNameRule } from '../../shared/storage/blob-names';
 export const FOIA_ORCHESTRATOR = 'foiaOrchestrator';
 export const EXTRACT_FOIA_DOCUMENT = 'extractFoiaDocument';
 export const DETECT_FOIA_PATTERNS = 'detectFoiaPatterns';
@@ -12,3 +13,5 @@ export const REJECTED_CONTAINER = 'foia-rejected';
 export const RELEASED_CONTAINER = 'foia-released';
 /** Model calls in flight per wave: progress is published between waves and no activity carries more than a wave. */
 export const CHUNK_WAVE = 8;
+/** Documents sit directly in their request's folder: `<requestId>/<file>`, the file with no folders of its own. */
+export const FILE_NAMES: BlobNameRule = { container: INBOX_CONTAINER, folders: false };

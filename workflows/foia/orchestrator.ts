@@ -1,5 +1,6 @@
 import type { OrchestrationContext, OrchestrationHandler } from 'durable-functions';
-import { MODEL_CALL_ORCHESTRATOR } from '../model/orchestrator';
+import type { ModelCallRequest } from '../../shared/model/request';
+import { MODEL_CALL_ORCHESTRATOR, type ResilientModelCall } from '../model/orchestrator';
 import { activityRetry } from '../retry-policy';
 import { REVIEW_ORCHESTRATOR } from '../review/names';
 import type { ReviewOutcome } from '../review/types';
@@ -35,9 +36,16 @@ export const foiaOrchestrator: OrchestrationHandler = function* (context: Orches
   for (let from = 0; from < chunksTotal; from += CHUNK_WAVE) {
     progress('model-review', from);
     const to = Math.min(chunksTotal, from + CHUNK_WAVE);
-    const requests: unknown[] = yield context.df.callActivity(BUILD_FOIA_MODEL_REQUESTS, { run, instanceId, from, to });
+    const requests: ModelCallRequest[] = yield context.df.callActivity(BUILD_FOIA_MODEL_REQUESTS, {
+      run,
+      instanceId,
+      from,
+      to,
+    });
     const answers: { json: unknown }[] = yield context.df.Task.all(
-      requests.map((r) => context.df.callSubOrchestrator(MODEL_CALL_ORCHESTRATOR, { request: r })),
+      requests.map((r) =>
+        context.df.callSubOrchestrator(MODEL_CALL_ORCHESTRATOR, { request: r } satisfies ResilientModelCall),
+      ),
     );
     yield context.df.callActivity(STORE_FOIA_CHUNK_ANSWERS, { instanceId, from, answers: answers.map((a) => a.json) });
   }

@@ -1,5 +1,6 @@
 import type { ContainerClient } from '@azure/storage-blob';
 import type { AuditSink } from '../../shared/audit/records';
+import { stampTime } from '../../shared/clock';
 import type { CriticalRule } from '../../shared/radiology/critical';
 import type { ReportSigner } from '../../shared/radiology/signing';
 import type { Notifier } from '../../shared/review/notifier';
@@ -22,7 +23,7 @@ export interface RadiologyDeps {
 /** The clock and the pipeline audit events every radiology activity shares. */
 export function radiologyActivitySupport(deps: RadiologyDeps) {
   const now = () => (deps.now ?? Date.now)();
-  const iso = () => new Date(now()).toISOString();
+  const iso = stampTime(deps);
   const pipelineEvent = (
     run: RadiologyRun,
     instanceId: string,

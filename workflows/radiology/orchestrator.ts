@@ -1,5 +1,5 @@
 import type { OrchestrationContext, OrchestrationHandler } from 'durable-functions';
-import { MODEL_CALL_ORCHESTRATOR } from '../model/orchestrator';
+import { MODEL_CALL_ORCHESTRATOR, type ResilientModelCall } from '../model/orchestrator';
 import { activityRetry } from '../retry-policy';
 import { REVIEW_ORCHESTRATOR } from '../review/names';
 import type { ReviewOutcome, ReviewRequest } from '../review/types';
@@ -30,7 +30,7 @@ export const radiologyOrchestrator: OrchestrationHandler = function* (context: O
     });
   const completion: { json: unknown } = yield context.df.callSubOrchestrator(MODEL_CALL_ORCHESTRATOR, {
     request: prepared.modelRequest,
-  });
+  } satisfies ResilientModelCall);
   const draft: FinishedDraft = yield context.df.callActivity(FINISH_RADIOLOGY_DRAFT, {
     run,
     instanceId,

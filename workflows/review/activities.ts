@@ -1,4 +1,5 @@
 import type { AuditSink } from '../../shared/audit/records';
+import { stampTime } from '../../shared/clock';
 import { reviewLinkUrl } from '../../shared/review/link-opener';
 import type { LinkStore } from '../../shared/review/link-store';
 import type { Notifier } from '../../shared/review/notifier';
@@ -16,7 +17,7 @@ export interface ReviewActivityDeps {
 
 /** The review sub-orchestration's I/O, built from its dependencies so tests can pass their own. */
 export function createReviewActivities(deps: ReviewActivityDeps) {
-  const now = () => new Date((deps.now ?? Date.now)()).toISOString();
+  const now = stampTime(deps);
   return {
     async issueReviewLink(input: {
       instanceId: string;

@@ -1,5 +1,6 @@
 import type { ContainerClient } from '@azure/storage-blob';
 import type { AuditSink } from '../../shared/audit/records';
+import { stampTime } from '../../shared/clock';
 import type { Notifier } from '../../shared/review/notifier';
 import { readJson } from '../../shared/storage/blobs';
 import type { FactsSheet } from '../../shared/var/facts';
@@ -16,7 +17,7 @@ export interface VarDeps {
 
 /** What every VaR activity reads and writes through. */
 export function varActivitySupport(deps: VarDeps) {
-  const iso = () => new Date((deps.now ?? Date.now)()).toISOString();
+  const iso = stampTime(deps);
   const factsName = (date: string) => `draft/var/${date}.facts.json`;
   const readFacts = (date: string) => readJson<FactsSheet>(deps.reports, factsName(date));
   const notify = (run: VarRun, instanceId: string, to: string, kind: string, title: string) =>

@@ -1,3 +1,4 @@
+import type { ModelCallRequest } from '../../shared/model/request';
 import { putBlob } from '../../shared/storage/blobs';
 import { previousBusinessDay } from '../../shared/var/calendar';
 import type { PreviousDay } from '../../shared/var/change';
@@ -5,7 +6,7 @@ import { computeFactsSheet } from '../../shared/var/facts';
 import { checkNarrativeGrounding } from '../../shared/var/grounding';
 import { loadLake } from '../../shared/var/lake';
 import { blobLake } from '../../shared/var/lake-files';
-import { buildNarrativePrompt, templateNarrative } from '../../shared/var/narrative';
+import { buildNarrativePrompt, narrativeRequest, templateNarrative } from '../../shared/var/narrative';
 import { type VarDeps, varActivitySupport } from './activity-support';
 import type { FactsSummary, NarrativeCheck, VarRun } from './types';
 
@@ -62,19 +63,15 @@ export function createVarFactActivities(deps: VarDeps) {
       comments: string[];
       attempt: number;
       round: number;
-    }) {
+    }): Promise<ModelCallRequest> {
       const facts = await readFacts(run.date);
-      return {
-        pipeline: 'var',
-        deployment: 'var-narrative',
-        messages: buildNarrativePrompt(facts, comments),
-        dataClassification: 'confidential',
+      return narrativeRequest(buildNarrativePrompt(facts, comments), {
         residency: run.residency,
         userId: run.requestedBy,
         ipAddress: '127.0.0.1',
         requestId: `${instanceId}:narrative:${round}:${attempt}`,
         instanceId,
-      };
+      });
     },
 
     async checkVarNarrative({ run, narrative }: { run: VarRun; narrative: string }): Promise<NarrativeCheck> {

@@ -1,5 +1,6 @@
 import type { OrchestrationContext, OrchestrationHandler } from 'durable-functions';
-import { MODEL_CALL_ORCHESTRATOR } from '../model/orchestrator';
+import type { ModelCallRequest } from '../../shared/model/request';
+import { MODEL_CALL_ORCHESTRATOR, type ResilientModelCall } from '../model/orchestrator';
 import { activityRetry } from '../retry-policy';
 import { REVIEW_ORCHESTRATOR } from '../review/names';
 import type { ReviewOutcome } from '../review/types';
@@ -44,14 +45,16 @@ function* checkedNarrative(
 ) {
   let check: NarrativeCheck | undefined;
   for (let attempt = 1; attempt <= 2 && !check?.grounded; attempt++) {
-    const request: unknown = yield context.df.callActivity(BUILD_VAR_NARRATIVE_REQUEST, {
+    const request: ModelCallRequest = yield context.df.callActivity(BUILD_VAR_NARRATIVE_REQUEST, {
       run,
       instanceId,
       comments,
       attempt,
       round,
     });
-    const completion: { content: string } = yield context.df.callSubOrchestrator(MODEL_CALL_ORCHESTRATOR, { request });
+    const completion: { content: string } = yield context.df.callSubOrchestrator(MODEL_CALL_ORCHESTRATOR, {
+      request,
+    } satisfies ResilientModelCall);
     check = yield context.df.callActivity(CHECK_VAR_NARRATIVE, { run, narrative: completion.content });
   }
   return check!;

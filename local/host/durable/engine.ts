@@ -1,18 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { settlesWithin } from '../settles-within';
-import { continuesAsNew, unconsumedEvents } from './carry-over';
+import { continuesAsNew } from './carry-over';
 import { clientBindingData } from './client-binding';
+import { completionId, numberedActions } from './completions';
+import { continueAsNew } from './continue-as-new';
 import type { DurableEngine, DurableHostServices } from './contract';
-import { allocates, event, planEpisode, subInstanceId } from './episode';
-import { type Action, EventType, flattenActions, type HistoryEvent, json, TERMINAL } from './history';
-import { type EpisodeRecord, episodeRows, readHistoryRows, rowSeq } from './history-rows';
-import { rowEvents } from './inbox-rows';
+import { allocates, event, planEpisode } from './episode';
+import { executionStarted, newExecutionId } from './execution-started';
+import { EventType, flattenActions, type HistoryEvent, json, TERMINAL } from './history';
+import { type EpisodeRecord, episodeRows, readHistoryRows } from './history-rows';
 import { Instance } from './instance';
-import type { Checkpoint, InstanceRecord, ParentRef, PendingEvent, TimerItem, WorkItem } from './model';
+import type { InstanceRecord, ParentRef, PendingEvent, TimerItem, WorkItem } from './model';
+import { recoverInstance } from './recovery';
 import { runReplay, shortestContinuing } from './replay';
-import { historyKey, pendingKey, timerKey } from './row-keys';
+import { timerKey } from './row-keys';
 import { Semaphore } from './semaphore';
-import { DurableStore, type Op, type Row } from './store';
+import { DurableStore, type Op } from './store';
+import { notifyParent, startSub } from './sub-orchestrations';
 import { invokeActivityTask, sendHttpTask } from './tasks';
 
 /**
@@ -20,7 +24,6 @@ import { invokeActivityTask, sendHttpTask } from './tasks';
  * in one episode): a replay of the whole history per batch, not per event. The cap bounds one replay's new events.
  */
 const MAX_EVENTS_PER_EPISODE = 1000;
-const newExecutionId = () => randomUUID().replace(/-/g, '');
 
 /**
  * The Durable engine of the local host: replays orchestrators through the real `durable-functions` library, runs
@@ -52,7 +55,8 @@ export class Engine implements Omit<DurableEngine, 'handleHttp'> {
     return this.services.clock;
   }
 
-  #nowIso(): string {
+  /** The host clock's time as history records it. */
+  nowIso(): string {
     return new Date(this.clock.now()).toISOString();
   }
 
@@ -89,7 +93,7 @@ export class Engine implements Omit<DurableEngine, 'handleHttp'> {
       for (const record of records) {
         const instance = this.instances.get(record.instanceId)!;
         if (!TERMINAL.has(record.status)) resumes.push(await this.#recover(instance));
-        else if (record.parent && !record.parentNotified) resumes.push(() => this.#track(this.#notifyParent(instance)));
+        else if (record.parent && !record.parentNotified) resumes.push(() => this.#track(notifyParent(this, instance)));
       }
       this.#markLoaded();
       this.services.log('debug', `Durable: ${records.length} instance(s) loaded, ${resumes.length} resumed`);
@@ -114,118 +118,19 @@ export class Engine implements Omit<DurableEngine, 'handleHttp'> {
   }
 
   /**
-   * Rebuilds an unfinished instance from its partition: committed history, pending events, work and timers. Returns
-   * what restarts it (work, timers, the next episode, a parent's notification), to be called once all are loaded.
+   * Rebuilds an unfinished instance from its partition (recovery.ts). Returns what restarts it (work, timers, the
+   * next episode, a parent's notification), to be called once all are loaded.
    */
   async #recover(instance: Instance): Promise<() => void> {
-    const rows = await this.store.readPartition(instance.id);
-    const checkpoint = rows.find((r) => r.rowKey === 'checkpoint')?.data as Checkpoint | undefined;
-    if (checkpoint && checkpoint.executionId !== instance.record.executionId) {
-      // Crashed between a continue-as-new checkpoint and the Instances row: the partition is the truth.
-      const start = rows.find((r) => r.rowKey === pendingKey(`start-${checkpoint.executionId}`))?.data as
-        | PendingEvent
-        | undefined;
-      instance.record.executionId = checkpoint.executionId;
-      if (start) instance.record.input = (start.event.Input as string | null) ?? null;
-    }
-    const exec = instance.record.executionId;
-    const valid = checkpoint?.executionId === exec ? checkpoint : undefined;
-    const historyCount = valid?.historyCount ?? 0;
-    const orphans: Op[] = [];
-    const committed: Row[] = [];
-    for (const row of rows) {
-      if (row.rowKey.startsWith(`h-${exec}-`)) {
-        if (rowSeq(row.rowKey) < historyCount) committed.push(row);
-        else orphans.push({ kind: 'delete', rowKey: row.rowKey });
-      } else if (row.rowKey.startsWith('h-')) orphans.push({ kind: 'delete', rowKey: row.rowKey });
-    }
-    const stored = readHistoryRows(committed);
-    instance.history = stored.events;
-    instance.historyRows = stored.rows;
-    instance.nextId = valid?.nextId ?? 0;
-    instance.knownActions = valid?.knownActions ?? 0;
-    instance.signatures = valid?.signatures ?? [];
-    instance.actionIds = valid?.actionIds ?? [];
-    for (const [index, signature, id] of stored.actions) {
-      instance.signatures[index] = signature;
-      if (id !== null) instance.actionIds[index] = id;
-    }
-    instance.completed = completedIds(instance.history);
-    const ended = instance.history.findLast((e) => e.EventType === EventType.ExecutionCompleted);
-    if (ended) {
-      // Crashed after the final commit but before the Instances row said so: the history is the truth.
-      instance.record.status = ended.OrchestrationStatus as InstanceRecord['status'];
-      instance.record.output = JSON.parse(String(ended.Result ?? 'null'));
-      instance.loaded = true;
-      const leftovers = rows
-        .filter((r) => /^[pwt]-/.test(r.rowKey))
-        .map((r): Op => ({ kind: 'delete', rowKey: r.rowKey }));
-      await this.store.write(instance.id, [...orphans, ...leftovers]);
-      await this.store.putInstance(instance.id, instance.record);
-      const notify = instance.record.parent && !instance.record.parentNotified;
+    const recovered = await recoverInstance(this.store, instance, (record) => executionStarted(record, this.nowIso()));
+    if (recovered.ended)
       return () => {
-        if (notify) this.#track(this.#notifyParent(instance));
+        if (recovered.notifyParent) this.#track(notifyParent(this, instance));
       };
-    }
-    const pending: PendingEvent[] = [];
-    const toDispatch: WorkItem[] = [];
-    const toArm: TimerItem[] = [];
-    const applied = new Set(valid?.appliedKeys ?? []);
-    const isApplied = (p: PendingEvent) => {
-      if (applied.has(p.key)) return true;
-      const id = completionId(p.event);
-      return id !== undefined && (p.executionId === exec || !p.executionId) && instance.completed.has(id);
-    };
-    for (const row of rows) {
-      if (!row.rowKey.startsWith('p-')) continue;
-      const events = rowEvents(row.data);
-      const waiting = events.filter((p) => !isApplied(p));
-      if (waiting.length === 0) orphans.push({ kind: 'delete', rowKey: row.rowKey });
-      else if (waiting.length < events.length)
-        orphans.push({ kind: 'upsert', rowKey: row.rowKey, data: { events: waiting } });
-      if (waiting.length > 0) instance.inboxRows.restore(row.rowKey, waiting);
-      pending.push(...waiting);
-    }
-    const pendingKeys = new Set(pending.map((p) => p.key));
-    const finished = (work: WorkItem) =>
-      instance.completed.has(work.taskId) ||
-      pendingKeys.has(`task-${work.executionId}-${work.taskId}`) ||
-      pendingKeys.has(`sub-${work.executionId}-${work.taskId}`);
-    // Work this execution dispatched and whose completion is neither in history nor pending: run it again.
-    for (const work of stored.work) if (work.taskId < instance.nextId && !finished(work)) toDispatch.push(work);
-    for (const row of rows) {
-      if (row.rowKey.startsWith('w-')) {
-        // A work row of an older host (one per work item).
-        const work = row.data as WorkItem;
-        if (work.executionId !== exec || work.taskId >= instance.nextId || (finished(work) && work.kind !== 'sub'))
-          orphans.push({ kind: 'delete', rowKey: row.rowKey });
-        else toDispatch.push(work);
-      } else if (row.rowKey.startsWith('t-')) {
-        const timer = row.data as TimerItem;
-        if (timer.executionId !== exec || timer.timerId >= instance.nextId)
-          orphans.push({ kind: 'delete', rowKey: row.rowKey });
-        else toArm.push(timer);
-      }
-    }
-    if (!valid && pending.length === 0 && instance.history.length === 0) {
-      // Crashed between writing the Instances row and the start event.
-      const start: PendingEvent = {
-        key: `start-${exec}`,
-        order: 0,
-        executionId: exec,
-        event: this.#executionStarted(instance.record),
-        meta: {},
-      };
-      orphans.push(...instance.inboxRows.add([start]));
-      pending.push(start);
-    }
-    pending.sort((a, b) => a.order - b.order);
-    this.#order = Math.max(this.#order, ...pending.map((p) => p.order));
-    if (orphans.length > 0) await this.store.write(instance.id, orphans);
-    instance.inbox.push(...pending);
+    this.#order = Math.max(this.#order, recovered.highestOrder);
     return () => {
-      for (const work of toDispatch) this.#dispatchWork(instance, work);
-      for (const timer of toArm) this.#armTimer(instance, timer);
+      for (const work of recovered.toDispatch) this.#dispatchWork(instance, work);
+      for (const timer of recovered.toArm) this.#armTimer(instance, timer);
       this.#kick(instance);
     };
   }
@@ -269,7 +174,7 @@ export class Engine implements Omit<DurableEngine, 'handleHttp'> {
   }
 
   async startInstance(name: string, instanceId: string, input: string | null, parent?: ParentRef): Promise<Instance> {
-    const now = this.#nowIso();
+    const now = this.nowIso();
     const record: InstanceRecord = {
       name,
       instanceId,
@@ -291,33 +196,17 @@ export class Engine implements Omit<DurableEngine, 'handleHttp'> {
     await this.deliver(instance, {
       key: `start-${record.executionId}`,
       executionId: record.executionId,
-      event: this.#executionStarted(record),
+      event: executionStarted(record, this.nowIso()),
       meta: {},
     });
     return instance;
-  }
-
-  #executionStarted(record: InstanceRecord): HistoryEvent {
-    return event(EventType.ExecutionStarted, this.#nowIso(), {
-      Name: record.name,
-      Version: '',
-      Input: record.input,
-      OrchestrationInstance: { InstanceId: record.instanceId, ExecutionId: record.executionId },
-      ParentInstance: record.parent
-        ? {
-            Name: record.parent.name,
-            OrchestrationInstance: { InstanceId: record.parent.instanceId },
-            TaskScheduleId: record.parent.taskId,
-          }
-        : null,
-    });
   }
 
   async raiseEvent(instance: Instance, name: string, input: string | null): Promise<void> {
     await this.deliver(instance, {
       key: `event-${randomUUID()}`,
       executionId: '',
-      event: event(EventType.EventRaised, this.#nowIso(), { Name: name, Input: input }),
+      event: event(EventType.EventRaised, this.nowIso(), { Name: name, Input: input }),
       meta: {},
     });
   }
@@ -331,7 +220,7 @@ export class Engine implements Omit<DurableEngine, 'handleHttp'> {
     await this.deliver(instance, {
       key: `${kind}-${randomUUID()}`,
       executionId: '',
-      event: event(type, this.#nowIso(), { Input: json(reason), Reason: reason }),
+      event: event(type, this.nowIso(), { Input: json(reason), Reason: reason }),
       meta: {},
       control: kind,
     });
@@ -456,7 +345,12 @@ export class Engine implements Omit<DurableEngine, 'handleHttp'> {
     if (outcome.kind === 'completed')
       return this.#finish(instance, appended, ops, consumed, 'Completed', outcome.output ?? null, numbered);
     if (outcome.kind === 'continueAsNew')
-      return this.#continueAsNew(instance, appended, consumed, outcome.input, flattenActions(state.actions));
+      return continueAsNew(this, instance, {
+        appended,
+        consumed,
+        input: outcome.input,
+        actions: flattenActions(state.actions),
+      });
 
     appended.push(event(EventType.OrchestratorCompleted, new Date(nowMs).toISOString()));
     await this.#commit(instance, { events: appended, work: plan.work, actions: numbered }, ops, consumed);
@@ -483,7 +377,7 @@ export class Engine implements Omit<DurableEngine, 'handleHttp'> {
   async #commit(instance: Instance, episode: EpisodeRecord, ops: Op[], consumed: string[]): Promise<void> {
     const historyOps = episodeRows(instance.record.executionId, instance.historyRows, episode);
     const rows = instance.historyRows + historyOps.length;
-    instance.record.lastUpdatedTime = this.#nowIso();
+    instance.record.lastUpdatedTime = this.nowIso();
     await this.store.write(instance.id, [
       ...historyOps,
       ...ops,
@@ -502,7 +396,7 @@ export class Engine implements Omit<DurableEngine, 'handleHttp'> {
 
   async #applyControl(instance: Instance, p: PendingEvent, consumed: string[]): Promise<void> {
     const record = instance.record;
-    const started = event(EventType.OrchestratorStarted, this.#nowIso());
+    const started = event(EventType.OrchestratorStarted, this.nowIso());
     const appended = [started, p.event];
     if (p.control === 'terminate') {
       const reason = p.event.Reason ?? null;
@@ -513,7 +407,7 @@ export class Engine implements Omit<DurableEngine, 'handleHttp'> {
       record.status = 'Running';
       instance.inbox.unshift(...instance.held.splice(0));
     }
-    appended.push(event(EventType.OrchestratorCompleted, this.#nowIso()));
+    appended.push(event(EventType.OrchestratorCompleted, this.nowIso()));
     await this.#commit(instance, { events: appended, work: [], actions: [] }, [], consumed);
   }
 
@@ -532,71 +426,18 @@ export class Engine implements Omit<DurableEngine, 'handleHttp'> {
     for (const cancel of instance.timers.values()) cancel();
     instance.timers.clear();
     appended.push(
-      event(EventType.OrchestratorCompleted, this.#nowIso()),
-      event(EventType.ExecutionCompleted, this.#nowIso(), { OrchestrationStatus: status, Result: json(record.output) }),
+      event(EventType.OrchestratorCompleted, this.nowIso()),
+      event(EventType.ExecutionCompleted, this.nowIso(), { OrchestrationStatus: status, Result: json(record.output) }),
     );
     const leftovers = instance.inbox.splice(0).map((p) => p.key);
     await this.#commit(instance, { events: appended, work: [], actions }, ops, [...consumed, ...leftovers]);
-    if (record.parent) await this.#notifyParent(instance);
-  }
-
-  async #continueAsNew(
-    instance: Instance,
-    appended: HistoryEvent[],
-    consumed: string[],
-    input: string | undefined,
-    actions: Action[],
-  ): Promise<void> {
-    const record = instance.record;
-    const oldExec = record.executionId;
-    const committedRows = instance.historyRows;
-    const untaken = unconsumedEvents([...instance.history, ...appended], actions);
-    appended.push(event(EventType.ContinueAsNew, this.#nowIso(), { Result: input ?? null }));
-    const carried = instance.inbox.filter((p) => p.event.EventType === EventType.EventRaised);
-    const dropped = instance.inbox.filter((p) => !carried.includes(p)).map((p) => p.key);
-    instance.inbox = carried;
-    const staleRows: Op[] = [];
-    for (const [timerId] of instance.timers) staleRows.push({ kind: 'delete', rowKey: timerKey(oldExec, timerId) });
-    instance.resetExecution(newExecutionId());
-    record.input = input ?? null;
-    record.status = 'ContinuedAsNew';
-    const startedKey = `start-${record.executionId}`;
-    const startedEvent: PendingEvent = {
-      key: startedKey,
-      order: 0,
-      executionId: record.executionId,
-      event: this.#executionStarted(record),
-      meta: {},
-    };
-    // Events this execution received but never took: first in line for the next one, right after its start.
-    const leftovers = untaken.map(
-      (e, i): PendingEvent => ({
-        key: `carried-${record.executionId}-${i}`,
-        order: i + 1,
-        executionId: '',
-        event: { ...e, IsPlayed: false },
-        meta: {},
-      }),
-    );
-    instance.inbox.unshift(startedEvent, ...leftovers);
-    const oldHistoryRows: Op[] = Array.from(
-      { length: committedRows },
-      (_, i): Op => ({ kind: 'delete', rowKey: historyKey(oldExec, i) }),
-    );
-    await this.store.write(instance.id, [
-      ...instance.inboxRows.add([startedEvent, ...leftovers]),
-      { kind: 'upsert', rowKey: 'checkpoint', data: instance.checkpoint([...consumed, ...dropped], 0) },
-    ]);
-    await this.#forget(instance, [...consumed, ...dropped]);
-    await this.store.write(instance.id, [...staleRows, ...oldHistoryRows]);
-    record.lastUpdatedTime = this.#nowIso();
-    await this.store.putInstance(instance.id, record);
+    if (record.parent) await notifyParent(this, instance);
   }
 
   // ---- work --------------------------------------------------------------------------------------------------------
 
   #dispatchWork(instance: Instance, work: WorkItem): void {
-    if (work.kind === 'sub') this.#track(this.#startSub(instance, work));
+    if (work.kind === 'sub') this.#track(startSub(this, instance, work));
     else this.#track(this.#runTask(instance, work));
   }
 
@@ -616,81 +457,11 @@ export class Engine implements Omit<DurableEngine, 'handleHttp'> {
     });
   }
 
-  async #startSub(parent: Instance, work: WorkItem): Promise<void> {
-    const a = work.action;
-    const childId = subInstanceId(a, work.executionId, work.taskId);
-    const existing = this.instances.get(childId);
-    const ref: ParentRef = {
-      instanceId: parent.id,
-      executionId: work.executionId,
-      taskId: work.taskId,
-      name: parent.record.name,
-      retry: work.retry,
-    };
-    const ours =
-      existing?.record.parent?.instanceId === parent.id &&
-      existing.record.parent.taskId === work.taskId &&
-      existing.record.parent.executionId === work.executionId;
-    if (ours) return;
-    if (existing && !TERMINAL.has(existing.record.status)) {
-      return this.#failSub(parent, work, `An orchestration with instance id '${childId}' is already running.`);
-    }
-    if (!this.isOrchestrator(a.functionName ?? '')) {
-      return this.#failSub(
-        parent,
-        work,
-        `The function '${a.functionName}' doesn't exist, is disabled, or is not an orchestrator function.`,
-      );
-    }
-    await this.startInstance(a.functionName ?? '', childId, json(a.input), ref);
-  }
-
-  /** The parent learns that its sub-orchestration could not start. */
-  #failSub(parent: Instance, work: WorkItem, reason: string): Promise<void> {
-    const failed = event(EventType.SubOrchestrationInstanceFailed, this.#nowIso(), {
-      TaskScheduledId: work.taskId,
-      Reason: reason,
-      Details: '',
-    });
-    return this.deliver(parent, {
-      key: `sub-${work.executionId}-${work.taskId}`,
-      executionId: work.executionId,
-      event: failed,
-      meta: work.retry ? { retry: work.retry } : {},
-    });
-  }
-
-  async #notifyParent(child: Instance): Promise<void> {
-    const ref = child.record.parent!;
-    const parent = this.instances.get(ref.instanceId);
-    if (parent && !TERMINAL.has(parent.record.status)) {
-      const completed = child.record.status === 'Completed';
-      const result = completed
-        ? event(EventType.SubOrchestrationInstanceCompleted, this.#nowIso(), {
-            TaskScheduledId: ref.taskId,
-            Result: json(child.record.output),
-          })
-        : event(EventType.SubOrchestrationInstanceFailed, this.#nowIso(), {
-            TaskScheduledId: ref.taskId,
-            Reason: String(child.record.output),
-            Details: json({ status: child.record.status }),
-          });
-      await this.deliver(parent, {
-        key: `sub-${ref.executionId}-${ref.taskId}`,
-        executionId: ref.executionId,
-        event: result,
-        meta: ref.retry ? { retry: ref.retry } : {},
-      });
-    }
-    child.record.parentNotified = true;
-    await this.store.putInstance(child.id, child.record);
-  }
-
   #armTimer(instance: Instance, timer: TimerItem): void {
     const cancel = this.clock.at(Date.parse(timer.fireAt), () => {
       instance.timers.delete(timer.timerId);
       if (this.#stopping || instance.record.executionId !== timer.executionId) return;
-      const fired = event(EventType.TimerFired, this.#nowIso(), { TimerId: timer.timerId, FireAt: timer.fireAt });
+      const fired = event(EventType.TimerFired, this.nowIso(), { TimerId: timer.timerId, FireAt: timer.fireAt });
       this.#track(
         this.deliver(
           instance,
@@ -706,32 +477,4 @@ export class Engine implements Omit<DurableEngine, 'handleHttp'> {
     });
     instance.timers.set(timer.timerId, cancel);
   }
-}
-
-function completionId(e: HistoryEvent): number | undefined {
-  if (e.EventType === EventType.TaskCompleted || e.EventType === EventType.TaskFailed) return Number(e.TaskScheduledId);
-  if (
-    e.EventType === EventType.SubOrchestrationInstanceCompleted ||
-    e.EventType === EventType.SubOrchestrationInstanceFailed
-  )
-    return Number(e.TaskScheduledId);
-  if (e.EventType === EventType.TimerFired) return Number(e.TimerId);
-  return undefined;
-}
-
-function completedIds(history: HistoryEvent[]): Set<number> {
-  const ids = new Set<number>();
-  for (const e of history) {
-    const id = completionId(e);
-    if (id !== undefined) ids.add(id);
-  }
-  return ids;
-}
-
-/** The actions an episode numbered (flattened indices from `from`), as its History rows record them. */
-function numberedActions(instance: Instance, from: number): EpisodeRecord['actions'] {
-  const actions: EpisodeRecord['actions'] = [];
-  for (let i = from; i < instance.knownActions; i++)
-    actions.push([i, instance.signatures[i] ?? '', instance.actionIds[i] ?? null]);
-  return actions;
 }
